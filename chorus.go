@@ -8,8 +8,10 @@ import (
 	"context"
 	"errors"
 
+	"github.com/chorus-brief/chorus/analyse"
 	"github.com/chorus-brief/chorus/article"
 	"github.com/chorus-brief/chorus/brief"
+	"github.com/chorus-brief/chorus/summarize"
 )
 
 // DefaultWords is the default length of a brief in words: about what an
@@ -40,4 +42,25 @@ func Brief(ctx context.Context, arts []article.Article, opt Options) (*brief.Bri
 		return nil, ErrNoText
 	}
 	return nil, errors.New("not implemented yet")
+}
+
+// SummarizeCluster is the batch path used by `chorus summarize` and
+// `chorus eval`: it cleans and analyses a dataset cluster and returns the
+// summary's sentences in order, without citations or a fact sheet.
+func SummarizeCluster(c article.Cluster, opt Options) ([]string, error) {
+	words := opt.Words
+	if words <= 0 {
+		words = DefaultWords
+	}
+	m, err := summarize.New(opt.Method)
+	if err != nil {
+		return nil, err
+	}
+	st := analyse.Build(c.Articles, analyse.Options{})
+	idx := m.Select(st, words)
+	out := make([]string, len(idx))
+	for i, j := range idx {
+		out[i] = st.Sentences[j].Text
+	}
+	return out, nil
 }

@@ -3,7 +3,11 @@
 // the cross-source stage between cleaning and selection.
 package analyse
 
-import "github.com/chorus-brief/chorus/article"
+import (
+	"strings"
+
+	"github.com/chorus-brief/chorus/article"
+)
 
 // Story is the analysed form of a set of reports about one event.
 type Story struct {
@@ -37,4 +41,33 @@ type Sentence struct {
 	// Support lists the documents (including Doc) that carry the same
 	// statement, as a near-duplicate or close paraphrase, ascending.
 	Support []int
+}
+
+// Options control Build.
+type Options struct{}
+
+// Build analyses cleaned articles into a Story.
+//
+// This first version splits on line breaks and periods; the analyse
+// package's owner replaces it with the real segmenter and cross-source
+// alignment.
+func Build(arts []article.Article, opt Options) *Story {
+	st := &Story{}
+	for d, a := range arts {
+		doc := Doc{Article: a, First: len(st.Sentences)}
+		pos := 0
+		for _, line := range strings.Split(a.Text, "\n") {
+			for _, s := range strings.SplitAfter(line, ". ") {
+				s = strings.TrimSpace(s)
+				if s == "" {
+					continue
+				}
+				st.Sentences = append(st.Sentences, Sentence{Doc: d, Pos: pos, Text: s, Words: len(strings.Fields(s)), Support: []int{d}})
+				pos++
+			}
+		}
+		doc.End = len(st.Sentences)
+		st.Docs = append(st.Docs, doc)
+	}
+	return st
 }
