@@ -7,15 +7,19 @@ package chorus
 import (
 	"context"
 	"errors"
+	"fmt"
+	"strings"
 
 	"github.com/chorus-brief/chorus/analyse"
 	"github.com/chorus-brief/chorus/article"
 	"github.com/chorus-brief/chorus/brief"
+	"github.com/chorus-brief/chorus/facts"
 	"github.com/chorus-brief/chorus/summarize"
 )
 
-// DefaultWords is the default length of a brief in words: about what an
-// editor reads in one minute and a news brief usually runs to.
+// DefaultWords is the default length of a brief in words: a paragraph or
+// two that an editor reads in under a minute, the usual length of a wire
+// news brief.
 const DefaultWords = 150
 
 // Options control a brief. The zero value gives the default brief.
@@ -28,20 +32,156 @@ type Options struct {
 	KeepAll bool
 	// NoFacts skips the fact sheet.
 	NoFacts bool
+	// Title is the story's title; "" lets Chorus choose one.
+	Title string
 }
 
 // ErrNoText is returned when no article has usable text.
 var ErrNoText = errors.New("no article has usable text")
 
-// Brief runs the whole pipeline on arts and returns the brief.
+// Brief runs the whole pipeline on arts (as read, before cleaning) and
+// returns the brief. Sources are numbered in the order of arts.
 func Brief(ctx context.Context, arts []article.Article, opt Options) (*brief.Brief, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	if len(arts) == 0 {
+	words := opt.Words
+	if words <= 0 {
+		words = DefaultWords
+	}
+	method, err := summarize.New(opt.Method)
+	if err != nil {
+		return nil, err
+	}
+	b := &brief.Brief{Schema: brief.SchemaVersion, Title: opt.Title}
+
+	cleaned := cleanArticles(arts)
+	for i, a := range cleaned {
+		if a.ID == "" {
+			a.ID = article.StableID(arts[i])
+		}
+		b.Sources = append(b.Sources, brief.Source{
+			N: i + 1, ID: a.ID, Outlet: a.Source, Title: a.Title, Author: a.Author,
+			Date: a.Date, URL: a.URL, Origin: a.Origin,
+		})
+	}
+
+	// Only articles with text take part in the analysis; keep the map from
+	// story documents back to source numbers.
+	var usable []article.Article
+	var srcOf []int
+	for i, a := range cleaned {
+		if strings.TrimSpace(a.Text) == "" {
+			b.Warnings = append(b.Warnings, fmt.Sprintf("source %d (%s): no usable text", i+1, where(a)))
+			continue
+		}
+		usable = append(usable, a)
+		srcOf = append(srcOf, i+1)
+	}
+	if len(usable) == 0 {
 		return nil, ErrNoText
 	}
-	return nil, errors.New("not implemented yet")
+	st := analyse.Build(usable, analyse.Options{})
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+
+	var sheet *facts.Sheet
+	if !opt.NoFacts {
+		sheet = buildFacts(st)
+		b.Facts = sheet
+	}
+	// Reports about another event are flagged, and left out of the summary
+	// unless the caller keeps them all.
+	story, storySrc := st, srcOf
+	if off := offStory(sheet); len(off) > 0 {
+		var keep []article.Article
+		var keepSrc []int
+		for d, a := range usable {
+			if reason, ok := off[d]; ok {
+				s := &b.Sources[srcOf[d]-1]
+				s.OffStory, s.OffStoryReason = true, reason
+				if !opt.KeepAll {
+					continue
+				}
+			}
+			keep = append(keep, a)
+			keepSrc = append(keepSrc, srcOf[d])
+		}
+		if len(keep) == 0 {
+			keep, keepSrc = usable, srcOf
+		}
+		if len(keep) != len(usable) {
+			story, storySrc = analyse.Build(keep, analyse.Options{}), keepSrc
+		}
+	}
+
+	for _, i := range method.Select(story, words) {
+		s := story.Sentences[i]
+		cites := make([]int, 0, len(s.Support))
+		for _, d := range s.Support {
+			cites = append(cites, storySrc[d])
+		}
+		if len(cites) == 0 {
+			cites = append(cites, storySrc[s.Doc])
+		}
+		bs := brief.Sentence{Text: s.Text, Citations: sortedUnique(cites), From: storySrc[s.Doc], Position: s.Pos}
+		if story == st {
+			bs.Note = noteFor(sheet, i)
+		}
+		b.Sentences = append(b.Sentences, bs)
+		b.Words += s.Words
+	}
+	if b.Title == "" {
+		b.Title = chooseTitle(b)
+	}
+	return b, nil
+}
+
+// where names an article for a message.
+func where(a article.Article) string {
+	switch {
+	case a.Origin != "":
+		return a.Origin
+	case a.URL != "":
+		return a.URL
+	case a.Title != "":
+		return a.Title
+	}
+	return "untitled"
+}
+
+// chooseTitle takes the headline of the report the brief leans on most:
+// the source cited by the most summary sentences, earliest on ties.
+func chooseTitle(b *brief.Brief) string {
+	count := map[int]int{}
+	for _, s := range b.Sentences {
+		for _, c := range s.Citations {
+			count[c]++
+		}
+	}
+	best, bestN := "", 0
+	for _, s := range b.Sources {
+		if s.Title != "" && !s.OffStory && count[s.N] > bestN {
+			best, bestN = s.Title, count[s.N]
+		}
+	}
+	return best
+}
+
+func sortedUnique(xs []int) []int {
+	for i := 1; i < len(xs); i++ {
+		for j := i; j > 0 && xs[j] < xs[j-1]; j-- {
+			xs[j], xs[j-1] = xs[j-1], xs[j]
+		}
+	}
+	out := xs[:0]
+	for i, x := range xs {
+		if i == 0 || x != xs[i-1] {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 // SummarizeCluster is the batch path used by `chorus summarize` and
@@ -56,7 +196,7 @@ func SummarizeCluster(c article.Cluster, opt Options) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	st := analyse.Build(c.Articles, analyse.Options{})
+	st := analyse.Build(cleanArticles(c.Articles), analyse.Options{})
 	idx := m.Select(st, words)
 	out := make([]string, len(idx))
 	for i, j := range idx {

