@@ -56,6 +56,7 @@ func Brief(ctx context.Context, arts []article.Article, opt Options) (*brief.Bri
 	b := &brief.Brief{Schema: brief.SchemaVersion, Title: opt.Title}
 
 	cleaned := cleanArticles(arts)
+	usable := 0
 	for i, a := range cleaned {
 		if a.ID == "" {
 			a.ID = article.StableID(arts[i])
@@ -64,24 +65,21 @@ func Brief(ctx context.Context, arts []article.Article, opt Options) (*brief.Bri
 			N: i + 1, ID: a.ID, Outlet: a.Source, Title: a.Title, Author: a.Author,
 			Date: a.Date, URL: a.URL, Origin: a.Origin,
 		})
-	}
-
-	// Only articles with text take part in the analysis; keep the map from
-	// story documents back to source numbers.
-	var usable []article.Article
-	var srcOf []int
-	for i, a := range cleaned {
 		if strings.TrimSpace(a.Text) == "" {
 			b.Warnings = append(b.Warnings, fmt.Sprintf("source %d (%s): no usable text", i+1, where(a)))
 			continue
 		}
-		usable = append(usable, a)
-		srcOf = append(srcOf, i+1)
+		usable++
 	}
-	if len(usable) == 0 {
+	if usable == 0 {
 		return nil, ErrNoText
 	}
-	st := analyse.Build(usable, analyse.Options{})
+	// Every article takes part, so that story document d is source d+1
+	// everywhere, the fact sheet included; one without text has no sentences.
+	st := analyse.Build(cleaned, analyse.Options{})
+	if len(st.Sentences) == 0 {
+		return nil, ErrNoText
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -92,42 +90,47 @@ func Brief(ctx context.Context, arts []article.Article, opt Options) (*brief.Bri
 		b.Facts = sheet
 	}
 	// Reports about another event are flagged, and left out of the summary
-	// unless the caller keeps them all.
-	story, storySrc := st, srcOf
+	// unless the caller keeps them all. The summary is then chosen from a
+	// story of the other reports; docOf maps its documents back.
+	story := st
+	var docOf []int
 	if off := offStory(sheet); len(off) > 0 {
 		var keep []article.Article
-		var keepSrc []int
-		for d, a := range usable {
+		for d, a := range cleaned {
 			if reason, ok := off[d]; ok {
-				s := &b.Sources[srcOf[d]-1]
-				s.OffStory, s.OffStoryReason = true, reason
+				b.Sources[d].OffStory, b.Sources[d].OffStoryReason = true, reason
 				if !opt.KeepAll {
 					continue
 				}
 			}
 			keep = append(keep, a)
-			keepSrc = append(keepSrc, srcOf[d])
+			docOf = append(docOf, d)
 		}
-		if len(keep) == 0 {
-			keep, keepSrc = usable, srcOf
+		if len(keep) < len(cleaned) && len(keep) > 0 {
+			story = analyse.Build(keep, analyse.Options{})
+		} else {
+			docOf = nil
 		}
-		if len(keep) != len(usable) {
-			story, storySrc = analyse.Build(keep, analyse.Options{}), keepSrc
+	}
+	orig := func(d int) int {
+		if docOf == nil {
+			return d
 		}
+		return docOf[d]
 	}
 
 	for _, i := range method.Select(story, words) {
 		s := story.Sentences[i]
-		cites := make([]int, 0, len(s.Support))
+		cites := make([]int, 0, len(s.Support)+1)
 		for _, d := range s.Support {
-			cites = append(cites, storySrc[d])
+			cites = append(cites, orig(d)+1)
 		}
-		if len(cites) == 0 {
-			cites = append(cites, storySrc[s.Doc])
-		}
-		bs := brief.Sentence{Text: s.Text, Citations: sortedUnique(cites), From: storySrc[s.Doc], Position: s.Pos}
-		if story == st {
-			bs.Note = noteFor(sheet, i)
+		from := orig(s.Doc)
+		cites = append(cites, from+1)
+		bs := brief.Sentence{Text: s.Text, Citations: sortedUnique(cites), From: from + 1, Position: s.Pos}
+		// The same sentence in the full story, for the fact sheet.
+		if d := st.Docs[from]; d.First+s.Pos < d.End {
+			bs.Note = noteFor(sheet, d.First+s.Pos)
 		}
 		b.Sentences = append(b.Sentences, bs)
 		b.Words += s.Words
@@ -184,6 +187,13 @@ func sortedUnique(xs []int) []int {
 	return out
 }
 
+// AnalyseCluster cleans and analyses the reports of a dataset cluster the
+// way the batch path does; `chorus train` uses it so that the scorer
+// learns from the same sentences it later chooses among.
+func AnalyseCluster(c article.Cluster) *analyse.Story {
+	return analyse.Build(cleanArticles(c.Articles), analyse.Options{})
+}
+
 // SummarizeCluster is the batch path used by `chorus summarize` and
 // `chorus eval`: it cleans and analyses a dataset cluster and returns the
 // summary's sentences in order, without citations or a fact sheet.
@@ -196,7 +206,7 @@ func SummarizeCluster(c article.Cluster, opt Options) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	st := analyse.Build(cleanArticles(c.Articles), analyse.Options{})
+	st := AnalyseCluster(c)
 	idx := m.Select(st, words)
 	out := make([]string, len(idx))
 	for i, j := range idx {
