@@ -13,7 +13,6 @@ import (
 	"github.com/chorus-brief/chorus/analyse"
 	"github.com/chorus-brief/chorus/article"
 	"github.com/chorus-brief/chorus/brief"
-	"github.com/chorus-brief/chorus/facts"
 	"github.com/chorus-brief/chorus/summarize"
 )
 
@@ -30,7 +29,8 @@ type Options struct {
 	Method string
 	// KeepAll keeps reports about a different event in the summary.
 	KeepAll bool
-	// NoFacts skips the fact sheet.
+	// NoFacts leaves the fact sheet out of the brief. It is still used to
+	// find off-story reports and disputed figures.
 	NoFacts bool
 	// Title is the story's title; "" lets Chorus choose one.
 	Title string
@@ -84,9 +84,10 @@ func Brief(ctx context.Context, arts []article.Article, opt Options) (*brief.Bri
 		return nil, err
 	}
 
-	var sheet *facts.Sheet
+	// The sheet is built even when it is not shown: it finds the reports
+	// about another event and the disputed figures.
+	sheet := buildFacts(st)
 	if !opt.NoFacts {
-		sheet = buildFacts(st)
 		b.Facts = sheet
 	}
 	// Reports about another event are flagged, and left out of the summary

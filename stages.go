@@ -3,15 +3,12 @@ package chorus
 import (
 	"github.com/chorus-brief/chorus/analyse"
 	"github.com/chorus-brief/chorus/article"
+	"github.com/chorus-brief/chorus/clean"
 	"github.com/chorus-brief/chorus/facts"
 )
 
 // cleanArticles removes boilerplate from every article.
-func cleanArticles(arts []article.Article) []article.Article {
-	out := make([]article.Article, len(arts))
-	copy(out, arts)
-	return out
-}
+func cleanArticles(arts []article.Article) []article.Article { return clean.Articles(arts) }
 
 // buildFacts builds the fact sheet of a story.
 func buildFacts(st *analyse.Story) *facts.Sheet { return facts.Build(st, facts.Options{}) }

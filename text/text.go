@@ -1,10 +1,12 @@
 // Package text holds the pure functions that every stage uses on English
-// news text: sentence splitting, tokens, stems and stop words.
+// news text: sentence splitting, tokens, stems and stop words, and the
+// Analyzer that turns a sentence into index terms.
 package text
 
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Span is a piece of a string given by byte offsets: s[Start:End].
@@ -12,109 +14,229 @@ type Span struct {
 	Start, End int
 }
 
-// Sentences splits s into sentences and returns their spans, in order,
-// with surrounding blanks excluded. A sentence never crosses a line break.
-//
-// First version: the text package's owner replaces it.
-func Sentences(s string) []Span {
-	var out []Span
-	start := 0
-	flush := func(end int) {
-		for start < end && (s[start] == ' ' || s[start] == '\t' || s[start] == '\n' || s[start] == '\r') {
-			start++
+// Tokens splits s into word tokens: maximal runs of letters and digits.
+// Tokens keep their case and are substrings of s. "U.S." gives "U" and
+// "S", "8.2" gives "8" and "2", "don't" gives "don" and "t", as ROUGE
+// tokenizes.
+func Tokens(s string) []string {
+	return AppendTokens(nil, s)
+}
+
+// AppendTokens appends the tokens of s to dst, like Tokens.
+func AppendTokens(dst []string, s string) []string {
+	start := -1
+	for i := 0; i < len(s); {
+		c := s[i]
+		w := 1
+		var in bool
+		if c < utf8.RuneSelf {
+			in = isWordByte(c)
+		} else {
+			var r rune
+			r, w = utf8.DecodeRuneInString(s[i:])
+			in = unicode.IsLetter(r) || unicode.IsDigit(r)
 		}
-		e := end
-		for e > start && (s[e-1] == ' ' || s[e-1] == '\t' || s[e-1] == '\n' || s[e-1] == '\r') {
-			e--
+		if in {
+			if start < 0 {
+				start = i
+			}
+		} else if start >= 0 {
+			dst = append(dst, s[start:i])
+			start = -1
 		}
-		if e > start {
-			out = append(out, Span{start, e})
-		}
-		start = end
+		i += w
 	}
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '\n':
-			flush(i + 1)
-		case '.', '!', '?':
-			if i+1 < len(s) && s[i+1] == ' ' {
-				flush(i + 1)
+	if start >= 0 {
+		dst = append(dst, s[start:])
+	}
+	return dst
+}
+
+// Words counts the words of s as a reader would: blank-separated fields
+// that hold at least one letter or digit. Punctuation standing alone
+// ("—", a spaced quote mark, "%") is not a word, and neither are the
+// pieces of a contraction that tokenized text splits off ("we ' ll",
+// "brown 's", "do n't"): "we'll" is one word however it is written.
+func Words(s string) int {
+	return WordsUpTo(s, -1)
+}
+
+// WordsUpTo counts the words of s as Words does, but stops counting once
+// it passes limit (a negative limit counts all): a cheap test of "at most
+// N words" on long text.
+func WordsUpTo(s string, limit int) int {
+	n := 0
+	prevApos := false // the previous field was a lone apostrophe
+	i := 0
+	for {
+		for i < len(s) {
+			c := s[i]
+			if c < utf8.RuneSelf {
+				if asciiClass[c] != clSpace {
+					break
+				}
+				i++
+				continue
+			}
+			w := spaceAt(s, i)
+			if w == 0 {
+				break
+			}
+			i += w
+		}
+		if i >= len(s) {
+			return n
+		}
+		j := i
+		word := false
+		for j < len(s) {
+			c := s[j]
+			if c < utf8.RuneSelf {
+				switch asciiClass[c] {
+				case clSpace:
+					goto field
+				case clWord:
+					word = true
+				}
+				j++
+				continue
+			}
+			if spaceAt(s, j) > 0 {
+				break
+			}
+			r, w := utf8.DecodeRuneInString(s[j:])
+			word = word || unicode.IsLetter(r) || unicode.IsDigit(r)
+			j += w
+		}
+	field:
+		f := s[i:j]
+		i = j
+		if word {
+			if c := f[0]; c == '\'' || c == 0xE2 || c == 'n' || c == 'N' || prevApos {
+				if isContractionTail(f) || prevApos && isContractionWord(f) {
+					word = false
+				}
+			}
+		}
+		prevApos = len(f) <= 3 && (f == "'" || f == "’")
+		if word {
+			n++
+			if limit >= 0 && n > limit {
+				return n
 			}
 		}
 	}
-	flush(len(s))
-	return out
 }
 
-// Tokens splits s into word tokens: maximal runs of letters and digits.
-// Tokens keep their case.
-func Tokens(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
-}
+// ASCII byte classes for Words.
+const (
+	clOther = iota
+	clSpace
+	clWord
+)
 
-// Words counts the words of s as a reader would: whitespace-separated
-// fields that hold at least one letter or digit.
-func Words(s string) int {
-	n := 0
-	for _, f := range strings.Fields(s) {
-		if strings.IndexFunc(f, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
-			n++
+var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+	for _, c := range " \t\n\r\v\f" {
+		t[c] = clSpace
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = clWord
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = clWord
+		t[c-'a'+'A'] = clWord
+	}
+	return t
+}()
+
+// spaceAt returns the width of the white space (ASCII or no-break space)
+// at s[i], or 0.
+func spaceAt(s string, i int) int {
+	switch s[i] {
+	case ' ', '\t', '\n', '\r', '\v', '\f':
+		return 1
+	case 0xC2:
+		if i+1 < len(s) && s[i+1] == 0xA0 {
+			return 2
 		}
 	}
-	return n
+	return 0
 }
 
-// Stem returns the Porter stem of a lowercase word.
-//
-// First version: identity; the text package's owner replaces it.
-func Stem(w string) string { return w }
-
-// IsStopword reports whether a lowercase word is an English stop word.
-func IsStopword(w string) bool {
-	switch w {
-	case "the", "a", "an", "of", "to", "in", "and", "or", "is", "are", "was", "were", "on", "for", "that", "with", "by", "at", "as", "it", "be", "has", "have", "from", "this", "said":
+// isContractionWord reports whether f is what follows the apostrophe of an
+// English contraction: "s", "t", "ll", "re", "ve", "d", "m".
+func isContractionWord(f string) bool {
+	switch strings.ToLower(f) {
+	case "s", "t", "ll", "re", "ve", "d", "m":
 		return true
 	}
 	return false
 }
 
+// isContractionTail reports whether the field f is a contraction split off
+// its word: "'s", "'ll", "’re", "n't".
+func isContractionTail(f string) bool {
+	switch {
+	case len(f) > 1 && f[0] == '\'':
+		return isContractionWord(f[1:])
+	case strings.HasPrefix(f, "’"):
+		return isContractionWord(f[len("’"):])
+	case f == "n't" || f == "N'T" || f == "n’t":
+		return true
+	}
+	return false
+}
+
+// IsStopword reports whether a lowercase word is an English stop word: a
+// word of the SMART information-retrieval list (single letters included),
+// or a piece that tokenizing a contraction leaves ("didn", "ll").
+func IsStopword(w string) bool {
+	return stopwords[w]
+}
+
 // Analyzer turns text into index terms: a tokenizer followed by an ordered
-// list of filters, each applied to the whole token list.
+// list of filters, each applied to the whole token list, in the manner of
+// bleve's analysis pipeline. Filters may change the list in place.
 type Analyzer struct {
 	Tokenizer func(string) []string
 	Filters   []func([]string) []string
 }
 
+// Lowercase is a filter that lowercases every token.
+func Lowercase(ts []string) []string {
+	for i, t := range ts {
+		ts[i] = lower(t)
+	}
+	return ts
+}
+
+// RemoveStopwords is a filter that drops the stop words (IsStopword) from
+// a lowercase token list.
+func RemoveStopwords(ts []string) []string {
+	out := ts[:0]
+	for _, t := range ts {
+		if !IsStopword(t) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// StemAll is a filter that replaces every token by its Porter stem.
+func StemAll(ts []string) []string {
+	for i, t := range ts {
+		ts[i] = Stem(t)
+	}
+	return ts
+}
+
 // English returns the analyzer Chorus uses for content terms: tokens,
-// lowercased, stop words removed, Porter stems.
+// lowercased, stop words removed, Porter stems. For many sentences, a
+// Vocab gives the same terms several times faster.
 func English() Analyzer {
 	return Analyzer{
 		Tokenizer: Tokens,
-		Filters: []func([]string) []string{
-			func(ts []string) []string {
-				for i, t := range ts {
-					ts[i] = strings.ToLower(t)
-				}
-				return ts
-			},
-			func(ts []string) []string {
-				out := ts[:0]
-				for _, t := range ts {
-					if !IsStopword(t) {
-						out = append(out, t)
-					}
-				}
-				return out
-			},
-			func(ts []string) []string {
-				for i, t := range ts {
-					ts[i] = Stem(t)
-				}
-				return ts
-			},
-		},
+		Filters:   []func([]string) []string{Lowercase, RemoveStopwords, StemAll},
 	}
 }
 
@@ -125,4 +247,16 @@ func (a Analyzer) Terms(s string) []string {
 		ts = f(ts)
 	}
 	return ts
+}
+
+// lower lowercases s, without allocating when it is already lowercase
+// ASCII.
+func lower(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || c >= 'A' && c <= 'Z' {
+			return strings.ToLower(s)
+		}
+	}
+	return s
 }
