@@ -14,6 +14,7 @@ import (
 	"github.com/chorus-brief/chorus/article"
 	"github.com/chorus-brief/chorus/brief"
 	"github.com/chorus-brief/chorus/summarize"
+	"github.com/chorus-brief/chorus/text"
 )
 
 // DefaultWords is the default length of a brief in words: a paragraph or
@@ -120,6 +121,7 @@ func Brief(ctx context.Context, arts []article.Article, opt Options) (*brief.Bri
 		return docOf[d]
 	}
 
+	chosen := map[int]bool{} // sentences of st already in the brief
 	for _, i := range method.Select(story, words) {
 		s := story.Sentences[i]
 		cites := make([]int, 0, len(s.Support)+1)
@@ -127,14 +129,39 @@ func Brief(ctx context.Context, arts []article.Article, opt Options) (*brief.Bri
 			cites = append(cites, orig(d)+1)
 		}
 		from := orig(s.Doc)
+		// The same sentence in the full story, which the fact sheet indexes.
+		full := st.Docs[from].First + s.Pos
+		if full >= st.Docs[from].End {
+			full = -1
+		}
+		sentence, pos := s.Text, s.Pos
+		if full >= 0 {
+			// A quote is given in the words of its origin where that report
+			// is part of the summary's story.
+			if o, ok := originSentence(sheet, st, full); ok && (opt.KeepAll || !sheet.IsOffStory(st.Sentences[o].Doc)) {
+				os := st.Sentences[o]
+				full, from, sentence, pos = o, os.Doc, os.Text, os.Pos
+				for _, d := range os.Support {
+					cites = append(cites, d+1)
+				}
+			}
+			if chosen[full] {
+				continue
+			}
+			chosen[full] = true
+			for _, d := range quoteCarriers(sheet, full) {
+				if opt.KeepAll || !sheet.IsOffStory(d) {
+					cites = append(cites, d+1)
+				}
+			}
+		}
 		cites = append(cites, from+1)
-		bs := brief.Sentence{Text: s.Text, Citations: sortedUnique(cites), From: from + 1, Position: s.Pos}
-		// The same sentence in the full story, for the fact sheet.
-		if d := st.Docs[from]; d.First+s.Pos < d.End {
-			bs.Note = noteFor(sheet, d.First+s.Pos)
+		bs := brief.Sentence{Text: sentence, Citations: sortedUnique(cites), From: from + 1, Position: pos}
+		if full >= 0 {
+			bs.Note = noteFor(sheet, full)
 		}
 		b.Sentences = append(b.Sentences, bs)
-		b.Words += s.Words
+		b.Words += text.Words(sentence)
 	}
 	if b.Title == "" {
 		b.Title = chooseTitle(b)

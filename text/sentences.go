@@ -364,7 +364,9 @@ run:
 	starter := len(nw) > 0 && starters[string(nw)]
 
 	if ellipsis {
-		return end, end, starter
+		// "the table … but Assad": an ellipsis before a lowercase word
+		// marks words left out, not the end of a sentence.
+		return end, end, starter && nextKind != kindLower
 	}
 	if marks > 0 {
 		// "Help!" she cried. / Why? Nobody knows.

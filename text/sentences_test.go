@@ -68,6 +68,7 @@ func TestSentences(t *testing.T) {
 		// ellipses
 		{"ellipsis mid sentence", "He paused... and then spoke. Nobody listened.", []string{"He paused... and then spoke.", "Nobody listened."}},
 		{"ellipsis before a new sentence", "We waited... The bus never came.", []string{"We waited...", "The bus never came."}},
+		{"spaced unicode ellipsis before a starter word", "“We tried to get to the table … but he never showed any willingness,” Kerry said. Talks end today.", []string{"“We tried to get to the table … but he never showed any willingness,” Kerry said.", "Talks end today."}},
 		{"unicode ellipsis", "We waited… and waited. The bus never came.", []string{"We waited… and waited.", "The bus never came."}},
 		{"ellipsis in a quote", "\"As for the battle of Paris, we... claim this operation,\" he said.", []string{"\"As for the battle of Paris, we... claim this operation,\" he said."}},
 
