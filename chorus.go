@@ -121,46 +121,84 @@ func Brief(ctx context.Context, arts []article.Article, opt Options) (*brief.Bri
 		return docOf[d]
 	}
 
-	chosen := map[int]bool{} // sentences of st already in the brief
+	chosen := map[int]bool{}    // sentences of st already in the brief
+	usedQuote := map[int]bool{} // quotes of the sheet already in the brief
+	usedNote := map[string]bool{}
 	for _, i := range method.Select(story, words) {
 		s := story.Sentences[i]
-		cites := make([]int, 0, len(s.Support)+1)
-		for _, d := range s.Support {
-			cites = append(cites, orig(d)+1)
-		}
 		from := orig(s.Doc)
 		// The same sentence in the full story, which the fact sheet indexes.
 		full := st.Docs[from].First + s.Pos
-		if full >= st.Docs[from].End {
+		if full >= st.Docs[from].End || st.Sentences[full].Text != s.Text {
 			full = -1
 		}
-		sentence, pos := s.Text, s.Pos
-		if full >= 0 {
-			// A quote is given in the words of its origin where that report
-			// is part of the summary's story.
-			if o, ok := originSentence(sheet, st, full); ok && (opt.KeepAll || !sheet.IsOffStory(st.Sentences[o].Doc)) {
-				os := st.Sentences[o]
-				full, from, sentence, pos = o, os.Doc, os.Text, os.Pos
-				for _, d := range os.Support {
-					cites = append(cites, d+1)
-				}
+		if full < 0 {
+			// Not expected: the story of the kept reports splits each report
+			// as the full story does. Cite what the summary's story knows.
+			cites := []int{from + 1}
+			for _, d := range s.Support {
+				cites = append(cites, orig(d)+1)
 			}
-			if chosen[full] {
-				continue
-			}
-			chosen[full] = true
-			for _, d := range quoteCarriers(sheet, full) {
-				if opt.KeepAll || !sheet.IsOffStory(d) {
-					cites = append(cites, d+1)
-				}
+			b.Sentences = append(b.Sentences, brief.Sentence{Text: s.Text, Citations: sortedUnique(cites), From: from + 1, Position: s.Pos})
+			b.Words += s.Words
+			continue
+		}
+		// A quote is given in the words of its origin where that report is
+		// part of the summary's story.
+		if o, ok := originSentence(sheet, st, full); ok && (opt.KeepAll || !sheet.IsOffStory(st.Sentences[o].Doc)) {
+			full = o
+		}
+		// A quote is given with its speaker's name rather than "he said".
+		if o, ok := namedCarrier(sheet, st, full); ok {
+			full = o
+		}
+		// A quote is shown whole, never half.
+		first, last := wholeQuote(st, full)
+		skip, newQuote, anyQuote := false, false, false
+		for k := first; k <= last; k++ {
+			skip = skip || chosen[k]
+			for _, q := range sheet.QuotesIn(k) {
+				anyQuote = true
+				newQuote = newQuote || !usedQuote[q]
 			}
 		}
-		cites = append(cites, from+1)
-		bs := brief.Sentence{Text: sentence, Citations: sortedUnique(cites), From: from + 1, Position: pos}
-		if full >= 0 {
-			bs.Note = noteFor(sheet, full)
+		// Nor twice: a unit whose every quote is already in the brief adds
+		// nothing but the attribution.
+		if skip || anyQuote && !newQuote {
+			continue
 		}
-		b.Sentences = append(b.Sentences, bs)
+		u := st.Sentences[full]
+		cites := []int{u.Doc + 1}
+		var notes []string
+		for k := first; k <= last; k++ {
+			chosen[k] = true
+			for _, q := range sheet.QuotesIn(k) {
+				usedQuote[q] = true
+			}
+			for _, d := range st.Sentences[k].Support {
+				cites = append(cites, d+1)
+			}
+			for _, d := range quoteCarriers(sheet, k) {
+				cites = append(cites, d+1)
+			}
+			// A note is given once, after the first sentence it qualifies.
+			if n := noteFor(sheet, k); n != "" && !usedNote[n] {
+				usedNote[n] = true
+				notes = append(notes, n)
+			}
+		}
+		// Reports left out of the summary are not cited by it.
+		kept := cites[:0]
+		for _, c := range cites {
+			if opt.KeepAll || !sheet.IsOffStory(c-1) {
+				kept = append(kept, c)
+			}
+		}
+		sentence := unitText(st, first, last)
+		b.Sentences = append(b.Sentences, brief.Sentence{
+			Text: sentence, Citations: sortedUnique(kept), From: u.Doc + 1,
+			Position: st.Sentences[first].Pos, Note: strings.Join(notes, " "),
+		})
 		b.Words += text.Words(sentence)
 	}
 	if b.Title == "" {

@@ -23,6 +23,7 @@ func runBrief(ctx context.Context, e *env, args []string) error {
 	title := fs.String("title", "", "title of the story (default: the headline of the main source)")
 	output := fs.String("output", "-", "write the brief to this file (- for stdout)")
 	timeout := fs.Duration("timeout", 20*time.Second, "time limit for each URL")
+	maxBytes := fs.Int64("max-bytes", article.DefaultMaxBytes, "largest input file or page in bytes; larger ones are refused")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -33,10 +34,14 @@ func runBrief(ctx context.Context, e *env, args []string) error {
 	if fs.NArg() == 0 {
 		return fmt.Errorf("%w: name at least one file, folder, URL, or - for stdin", errUsage)
 	}
-	arts, problems := readInputs(ctx, e, fs.Args(), *timeout)
+	arts, problems := readInputs(ctx, e, fs.Args(), *timeout, *maxBytes)
 	var warnings []string
 	for _, p := range problems {
-		fmt.Fprintf(e.stderr, "chorus brief: %v\n", p)
+		kind := "skipped"
+		if p.Warning {
+			kind = "warning"
+		}
+		fmt.Fprintf(e.stderr, "chorus brief: %s: %v\n", kind, p)
 		warnings = append(warnings, p.Error())
 	}
 	if len(arts) == 0 {
@@ -67,18 +72,9 @@ func runBrief(ctx context.Context, e *env, args []string) error {
 }
 
 // readInputs reads every input; problems are reported, not fatal.
-func readInputs(ctx context.Context, e *env, inputs []string, timeout time.Duration) ([]article.Article, []error) {
-	var arts []article.Article
-	var problems []error
-	for _, in := range inputs {
-		data, err := os.ReadFile(in)
-		if err != nil {
-			problems = append(problems, err)
-			continue
-		}
-		a := article.Article{Text: string(data), Origin: in}
-		a.ID = article.StableID(a)
-		arts = append(arts, a)
-	}
-	return arts, problems
+func readInputs(ctx context.Context, e *env, inputs []string, timeout time.Duration, maxBytes int64) ([]article.Article, []article.Problem) {
+	return article.Read(ctx, inputs, e.stdin, article.Options{
+		MaxBytes: maxBytes,
+		Fetch:    article.FetchOptions{Timeout: timeout},
+	})
 }
