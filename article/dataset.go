@@ -21,7 +21,10 @@ type LineError struct {
 	Err  error
 }
 
+// Error returns "name:line: problem".
 func (e *LineError) Error() string { return fmt.Sprintf("%s:%d: %v", e.Name, e.Line, e.Err) }
+
+// Unwrap returns the problem.
 func (e *LineError) Unwrap() error { return e.Err }
 
 // MaxLineBytes is the longest JSONL line the dataset reader accepts; a

@@ -25,7 +25,8 @@ import (
 // blank lines. Title, Date, Author and Source (the site name) come from the
 // page's metadata (meta tags, OpenGraph, JSON-LD). A first paragraph that
 // repeats the title is dropped. A page in another charset than UTF-8 is
-// converted using its declared charset.
+// converted using its declared charset. ID is set (StableID), and Source
+// falls back to the URL's host. Origin is pageURL.
 func ParseHTML(r io.Reader, pageURL string) (Article, error) {
 	b, err := readCapped(r, DefaultMaxBytes)
 	if err != nil {
@@ -36,6 +37,7 @@ func ParseHTML(r io.Reader, pageURL string) (Article, error) {
 		return a, fmt.Errorf("read HTML %s: %w", nameOr(pageURL, "page"), err)
 	}
 	a.Origin = pageURL
+	finish(&a, hostName(a.URL))
 	return a, nil
 }
 

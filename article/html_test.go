@@ -57,6 +57,12 @@ func TestParseHTML(t *testing.T) {
 			name: "Latin-1 page is converted", page: latin1, nParas: 3, title: "Ferry fares rise in April",
 			contains: []string{"Saïd Café"},
 		},
+		{
+			// The extraction library's fallback for tiny pages runs blocks
+			// together ("four.axy"): such text is dropped, never shown.
+			name: "run-together fallback text is dropped", page: []byte("<html><head><title>T</title></head><body><article><h1>T</h1><p>One <b>two</b> three &amp; four.</p><ul><li>a</li></ul><table><tr><td>x</td><td>y</td></tr></table></article></body></html>"),
+			title: "T", nParas: 1, contains: []string{"One two three & four."}, notContain: []string{"four.a", "TTOne"},
+		},
 		{name: "empty page", page: []byte("<html><body></body></html>"), wantErr: errNoText},
 		{name: "binary", page: []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), wantErr: ErrBinary},
 		{name: "too large", page: bytes.Repeat([]byte("<p>word</p>"), DefaultMaxBytes/10), wantErr: ErrTooLarge},

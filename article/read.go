@@ -290,15 +290,23 @@ func (rd *reader) readDir(ctx context.Context, dir string, res *result) {
 	case files == 0 && len(skipped) == 0 && subdirs == 0:
 		res.fail(dir, errors.New("the folder is empty: put the news reports (.txt, .md, .html, .jsonl, feeds) in it"))
 	case files == 0:
-		res.fail(dir, fmt.Errorf("the folder holds no file Chorus reads (.txt, .md, .html, .xml feeds, .jsonl); it has %d other files and %d subfolders, which are not read", len(skipped), subdirs))
+		res.fail(dir, fmt.Errorf("the folder holds no file Chorus reads (.txt, .md, .html, .xml feeds, .jsonl); it has %s and %s, which are not read", plural(len(skipped), "other file"), plural(subdirs, "subfolder")))
 	default:
 		if len(skipped) > 0 {
-			res.warn(dir, fmt.Errorf("skipped %d files of types Chorus does not read: %s", len(skipped), strings.Join(firstN(skipped, 5), ", ")))
+			res.warn(dir, fmt.Errorf("skipped %s of a type Chorus does not read: %s", plural(len(skipped), "file"), strings.Join(firstN(skipped, 5), ", ")))
 		}
 		if subdirs > 0 {
-			res.warn(dir, fmt.Errorf("%d subfolders not read (folders are read one level deep)", subdirs))
+			res.warn(dir, fmt.Errorf("%s not read (folders are read one level deep)", plural(subdirs, "subfolder")))
 		}
 	}
+}
+
+// plural writes "1 file", "2 files".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 func firstN(s []string, n int) []string {

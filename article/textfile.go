@@ -23,7 +23,8 @@ import (
 // body; a date alone on a line near the top becomes the Date; a link alone
 // on a line before the body becomes the URL. YAML front matter (title, date,
 // author, source, url) is read when present. Bytes that are not UTF-8 are
-// handled as described at DecodeText.
+// handled as described at DecodeText. ID is set (StableID); Source, when
+// not in front matter, is the URL's host, else name's file stem.
 func ParseText(r io.Reader, name string) (Article, error) {
 	b, err := readCapped(r, DefaultMaxBytes)
 	if err != nil {
@@ -38,6 +39,8 @@ func ParseText(r io.Reader, name string) (Article, error) {
 	if strings.TrimSpace(a.Text) == "" {
 		return a, fmt.Errorf("read %s: no article text", name)
 	}
+	finish(&a, hostName(a.URL))
+	finish(&a, fileStem(name))
 	return a, nil
 }
 
