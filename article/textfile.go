@@ -338,7 +338,8 @@ func joinWrapped(block []mdLine) []mdLine {
 		}
 		cur = append(cur, l.text)
 		next := i + 1
-		join := wrapped && next < len(block) && lens[i]*10 >= maxLen*6 && block[next].kind != kindItem
+		join := wrapped && next < len(block) && lens[i]*10 >= maxLen*6 && block[next].kind != kindItem &&
+			!standsAlone(block[next].text)
 		if !join {
 			emit()
 			curKind = kindText
@@ -346,6 +347,22 @@ func joinWrapped(block []mdLine) []mdLine {
 	}
 	emit()
 	return out
+}
+
+// standsAlone reports whether a line is one that a header block puts on a
+// line of its own, never the rest of a wrapped sentence: a byline ("By Jane
+// Doe, Daily News") or a date.
+func standsAlone(line string) bool {
+	t := strings.TrimSpace(line)
+	if f := strings.Fields(t); len(f) >= 2 && len(f) <= 10 && f[0] == "By" && f[1] != "" && unicode.IsUpper([]rune(f[1])[0]) {
+		return true
+	}
+	if utf8.RuneCountInString(t) <= 40 {
+		if _, ok := ParseDate(t); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // endsSentence reports whether a line ends with sentence punctuation,

@@ -85,6 +85,13 @@ func TestParseTextString(t *testing.T) {
 			paras: []string{"Rates rose 5 * 2 times in file_name_here."},
 		},
 		{
+			name:  "a headline over a byline and a date is not a wrapped paragraph",
+			in:    "Ferry disaster: families wait as the search goes on\nBy Jonas Pell, Lakeside Daily News\n13 March 2025\n\n" + body,
+			title: "Ferry disaster: families wait as the search goes on",
+			date:  "2025-03-13",
+			paras: []string{"By Jonas Pell, Lakeside Daily News", body},
+		},
+		{
 			name: "hard-wrapped paragraphs are joined",
 			in: "The city council approved the budget on Tuesday after a\nlong debate about schools and roads, which took most of\nthe evening.\n" +
 				"Next came a vote on parking.\n\nA second block of text that is wrapped at about\nsixty characters so that it spans two lines.\n",
