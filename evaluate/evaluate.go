@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/chorus-brief/chorus/article"
+	"github.com/chorus-brief/chorus/internal/procstat"
 	"github.com/chorus-brief/chorus/rouge"
 	"github.com/chorus-brief/chorus/text"
 )
@@ -159,7 +160,7 @@ func Run(ctx context.Context, clusters []article.Cluster, cfg Config) (*Report, 
 		rep.Methods = append(rep.Methods, *res)
 	}
 	rep.Seconds = time.Since(start).Seconds()
-	rep.PeakMemory = PeakMemory()
+	rep.PeakMemory = int64(procstat.PeakRSS())
 	return rep, nil
 }
 
