@@ -20,6 +20,7 @@ package clean
 import (
 	"bytes"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -127,6 +128,8 @@ type doc struct {
 // meta is what removed lines told about the article.
 type meta struct {
 	date   string // a date line, for article.ParseDate
+	when   time.Time
+	parsed bool // when is article.ParseDate(date), already read
 	author string
 	title  string
 }
@@ -228,7 +231,7 @@ func (c *cleaner) sentence(s string) (Reason, int) {
 
 func (m *meta) merge(o meta) {
 	if m.date == "" {
-		m.date = o.date
+		m.date, m.when, m.parsed = o.date, o.when, o.parsed
 	}
 	if m.author == "" {
 		m.author = o.author
@@ -343,7 +346,11 @@ func (d *doc) finish(a article.Article) article.Article {
 	}
 	a.Text = b.String()
 	if a.Date.IsZero() && d.meta.date != "" {
-		if t, ok := article.ParseDate(d.meta.date); ok {
+		t, ok := d.meta.when, d.meta.parsed
+		if !ok {
+			t, ok = article.ParseDate(d.meta.date)
+		}
+		if ok {
 			a.Date = t
 		}
 	}

@@ -3,6 +3,7 @@ package clean
 import (
 	"bytes"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -292,8 +293,8 @@ func classifyLine(l string, pos, n int) verdict {
 		if author, date, ok := byline(l); ok {
 			return verdict{reason: Byline, meta: meta{author: author, date: date}}
 		}
-		if d, ok := dateLine(l, string(lowb)); ok {
-			return verdict{reason: Date, meta: meta{date: d}}
+		if d, when, parsed, ok := dateLine(l, string(lowb)); ok {
+			return verdict{reason: Date, meta: meta{date: d, when: when, parsed: parsed}}
 		}
 	}
 	if words <= 40 && isTweetCredit(l) {
@@ -455,6 +456,12 @@ func isReadTime(low string) bool {
 	return false
 }
 
+// parses reports whether article.ParseDate reads a date in s.
+func parses(s string) bool {
+	_, ok := article.ParseDate(s)
+	return ok
+}
+
 // nameConnectors may stand between the names of a byline.
 var nameConnectors = map[string]bool{
 	"and": true, "&": true, "de": true, "da": true, "van": true, "von": true, "der": true,
@@ -474,7 +481,7 @@ func byline(l string) (author, date string, ok bool) {
 	for _, sep := range []string{" | ", " • ", " · ", " - ", " — ", " – ", ", updated", ", Updated", " Updated", " Published", ", published"} {
 		if i := strings.Index(rest, sep); i > 0 {
 			tail := strings.TrimLeft(rest[i+len(sep):], " ,")
-			if _, ok := article.ParseDate(tail); ok || hasDigit(tail) {
+			if hasDigit(tail) || parses(tail) {
 				date = tail
 				rest = rest[:i]
 				break
@@ -551,12 +558,13 @@ func hasDigit(s string) bool {
 // dateLine recognises a line that is only a date or time: "December 8,
 // 2016", "01 May, 2016", "Updated 3:45 PM ET, Thu December 8, 2016",
 // "2 hours ago". It returns the text to parse for the article's date.
-func dateLine(l, low string) (string, bool) {
+// When the returned text was parsed, when holds its date.
+func dateLine(l, low string) (date string, when time.Time, parsed, ok bool) {
 	if !hasDigit(l) {
-		return "", false
+		return "", time.Time{}, false, false
 	}
-	if _, ok := article.ParseDate(l); ok {
-		return l, true
+	if t, ok := article.ParseDate(l); ok {
+		return l, t, true, true
 	}
 	// Parts split by separators, each a date, a time or a label.
 	parts := strings.FieldsFunc(l, func(r rune) bool { return r == '|' || r == '•' || r == '·' })
@@ -564,22 +572,22 @@ func dateLine(l, low string) (string, bool) {
 		date := ""
 		for _, p := range parts {
 			p = strings.TrimSpace(p)
-			if _, ok := article.ParseDate(p); ok {
+			if t, ok := article.ParseDate(p); ok {
 				if date == "" {
-					date = p
+					date, when, parsed = p, t, true
 				}
 				continue
 			}
 			if !isTimeish(strings.ToLower(p)) {
-				return "", false
+				return "", time.Time{}, false, false
 			}
 		}
-		return date, true
+		return date, when, parsed, true
 	}
 	if isTimeish(low) {
-		return "", true
+		return "", time.Time{}, false, true
 	}
-	return "", false
+	return "", time.Time{}, false, false
 }
 
 // timeWords may appear in a line that only says when: labels, weekdays,

@@ -88,14 +88,14 @@ type dateMatch struct {
 	start, end int // byte span in the text
 }
 
-// findDates finds explicit dates: "December 8, 2016", "Dec. 8", "8 December
+// findDatesIn finds explicit dates: "December 8, 2016", "Dec. 8", "8 December
 // 2016", "01 May, 2016", "2016-12-08", "May 2016".
-func findDates(s string) []dateMatch {
+// toks are the dateTokens of s.
+func findDatesIn(s string, toks []dtok) []dateMatch {
 	if !hasDigit(s) {
 		return nil // every date form has a day or a year
 	}
 	var out []dateMatch
-	toks := dateTokens(s)
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		if len(t.w) == 10 && t.w[4] == '-' && t.w[7] == '-' {
@@ -158,13 +158,17 @@ var relativeHints = []string{"day", "week", "month", "tonight", "ago", "Day", "W
 
 // reportDate returns the report's date: from its metadata, else the first
 // full date (day, month and year) in its first sentences.
-func reportDate(d analyse.Doc, sents []analyse.Sentence) (time.Time, string) {
+func reportDate(c *corpus, d analyse.Doc) (time.Time, string) {
+	sents := c.st.Sentences
 	if !d.Article.Date.IsZero() {
 		t := d.Article.Date
 		return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), "metadata"
 	}
 	for i := d.First; i < d.End && i < d.First+12 && i < len(sents); i++ {
-		for _, m := range findDates(sents[i].Text) {
+		if !hasDigit(sents[i].Text) {
+			continue
+		}
+		for _, m := range findDatesIn(sents[i].Text, c.tokens(i)) {
 			if m.year != 0 && m.day != 0 {
 				return time.Date(m.year, m.month, m.day, 0, 0, 0, 0, time.UTC), "text"
 			}
@@ -183,9 +187,14 @@ type relExpr struct {
 // resolveExpressions finds the time expressions of sentence s and resolves
 // them against the report date ref (zero: only full explicit dates
 // resolve).
-func resolveExpressions(s string, ref time.Time) []relExpr {
+func resolveExpressions(c *corpus, i int, ref time.Time) []relExpr {
+	s := c.st.Sentences[i].Text
 	var out []relExpr
-	for _, m := range findDates(s) {
+	var dates []dateMatch
+	if hasDigit(s) {
+		dates = findDatesIn(s, c.tokens(i))
+	}
+	for _, m := range dates {
 		y := m.year
 		if y == 0 {
 			if ref.IsZero() {
@@ -224,7 +233,7 @@ func resolveExpressions(s string, ref time.Time) []relExpr {
 			break
 		}
 	}
-	toks := dateTokens(s)
+	toks := c.tokens(i)
 	for i, t := range toks {
 		prev := ""
 		if i > 0 {
@@ -309,7 +318,7 @@ func buildTimeline(c *corpus, off map[int]bool) []Event {
 				continue
 			}
 			seen := map[time.Time]bool{}
-			for _, e := range resolveExpressions(sn.Text, ref) {
+			for _, e := range resolveExpressions(c, i, ref) {
 				if seen[e.date] {
 					continue
 				}

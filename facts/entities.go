@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/chorus-brief/chorus/text"
 )
 
 // etok is a word of a sentence prepared for name finding.
@@ -24,63 +26,175 @@ var abbreviations = map[string]bool{
 	"rev.": true, "jr.": true, "sr.": true, "corp.": true, "inc.": true, "ltd.": true, "co.": true,
 }
 
-func entityTokens(s string) []etok {
-	var out []etok
+// entityTokens splits a sentence into name-finding tokens, appending to
+// dst (which it reuses).
+func entityTokens(dst []etok, s string) []etok {
+	out := dst[:0]
 	initial := true
-	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '—' || r == '–' }) {
-		raw := f
-		startQuote := strings.IndexAny(raw, "“\"‘[") == 0
-		raw = strings.TrimLeft(raw, "(“\"‘'[")
-		ends := false
-		for {
-			n := len(raw)
-			raw = strings.TrimRight(raw, ")”\"’'],;:!?…")
-			if len(raw) != n {
-				ends = true
-			}
-			low := strings.ToLower(raw)
-			if strings.HasSuffix(low, "'s") || strings.HasSuffix(low, "’s") {
-				raw = raw[:len(raw)-len("'s")]
-				if strings.HasSuffix(low, "’s") {
-					raw = f[:0] + strings.TrimSuffix(strings.TrimSuffix(low, "’s"), "'s")
-					raw = restoreCase(f, raw)
-				}
-				ends = true
-				continue
-			}
-			if strings.HasSuffix(raw, ".") {
-				l := strings.ToLower(raw)
-				inner := strings.TrimSuffix(raw, ".")
-				if abbreviations[l] || strings.Contains(inner, ".") || (utf8.RuneCountInString(inner) == 1 && isUpperStart(inner)) {
-					break
-				}
-				raw = inner
-				ends = true
-				continue
-			}
-			break
+	for i := 0; i < len(s); {
+		// Fields are separated by white space and dashes.
+		r, w := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(s[i:])
 		}
-		if strings.HasSuffix(f, ")") && strings.HasPrefix(f, "(") {
-			ends = false // "(Staffan)" is part of the name around it
-		}
-		// "Russian-backed": the name is the part before the hyphen.
-		if i := strings.IndexByte(raw, '-'); i > 0 && i+1 < len(raw) {
-			rest := raw[i+1:]
-			if r, _ := utf8.DecodeRuneInString(rest); unicode.IsLower(r) && !nameParticles[strings.ToLower(raw[:i])] && compoundSuffix(rest) {
-				raw = raw[:i]
-				ends = true
-			}
-		}
-		if raw == "" {
-			initial = initial || ends
+		if isFieldSep(r) {
+			i += w
 			continue
 		}
-		t := etok{raw: raw, low: strings.ToLower(raw), endsRun: ends, initial: initial || startQuote, paren: strings.HasPrefix(f, "(")}
-		t.cap = isUpperStart(raw) || hasParticlePrefix(raw)
-		out = append(out, t)
-		initial = strings.HasSuffix(f, ":") || strings.HasSuffix(f, ".") && !strings.HasSuffix(raw, ".") && t.endsRun
+		j := i + w
+		for j < len(s) {
+			r, w := rune(s[j]), 1
+			if r >= utf8.RuneSelf {
+				r, w = utf8.DecodeRuneInString(s[j:])
+			}
+			if isFieldSep(r) {
+				break
+			}
+			j += w
+		}
+		f := s[i:j]
+		i = j
+		var t etok
+		var ok bool
+		t, ok, initial = entityToken(f, initial)
+		if ok {
+			out = append(out, t)
+		}
 	}
 	return out
+}
+
+// isFieldSep separates the fields entityTokens reads.
+func isFieldSep(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiSpace[r]
+	}
+	return unicode.IsSpace(r) || r == '—' || r == '–'
+}
+
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// entityToken makes the token of one field; initial says whether the field
+// starts a sentence, a quote or a clause. It returns false when the field
+// is only punctuation, and whether the next field is initial.
+func entityToken(f string, initial bool) (etok, bool, bool) {
+	raw := f
+	r0, _ := utf8.DecodeRuneInString(raw)
+	startQuote := r0 == '“' || r0 == '"' || r0 == '‘' || r0 == '['
+	raw = trimLeftOpen(raw)
+	ends := false
+	for {
+		n := len(raw)
+		raw = trimRightClose(raw)
+		if len(raw) != n {
+			ends = true
+		}
+		if k := len(raw); k >= 2 && (raw[k-1] == 's' || raw[k-1] == 'S') {
+			if raw[k-2] == '\'' {
+				raw = raw[:k-2]
+				ends = true
+				continue
+			}
+			if strings.HasSuffix(raw[:k-1], "’") {
+				low := strings.ToLower(raw)
+				raw = f[:0] + strings.TrimSuffix(strings.TrimSuffix(low, "’s"), "'s")
+				raw = restoreCase(f, raw)
+				ends = true
+				continue
+			}
+		}
+		if strings.HasSuffix(raw, ".") {
+			inner := raw[:len(raw)-1]
+			if isAbbreviation(raw) || strings.Contains(inner, ".") || (utf8.RuneCountInString(inner) == 1 && isUpperStart(inner)) {
+				break
+			}
+			raw = inner
+			ends = true
+			continue
+		}
+		break
+	}
+	if strings.HasSuffix(f, ")") && strings.HasPrefix(f, "(") {
+		ends = false // "(Staffan)" is part of the name around it
+	}
+	// "Russian-backed": the name is the part before the hyphen.
+	if i := strings.IndexByte(raw, '-'); i > 0 && i+1 < len(raw) {
+		rest := raw[i+1:]
+		if r, _ := utf8.DecodeRuneInString(rest); unicode.IsLower(r) && !nameParticles[lower(raw[:i])] && compoundSuffix(rest) {
+			raw = raw[:i]
+			ends = true
+		}
+	}
+	if raw == "" {
+		return etok{}, false, initial || ends
+	}
+	t := etok{raw: raw, low: lower(raw), endsRun: ends, initial: initial || startQuote, paren: strings.HasPrefix(f, "(")}
+	t.cap = isUpperStart(raw) || hasParticlePrefix(raw)
+	next := strings.HasSuffix(f, ":") || strings.HasSuffix(f, ".") && !strings.HasSuffix(raw, ".") && t.endsRun
+	return t, true, next
+}
+
+// trimLeftOpen is strings.TrimLeft(s, "(“\"‘'[").
+func trimLeftOpen(s string) string {
+	for len(s) > 0 {
+		switch {
+		case s[0] == '(' || s[0] == '"' || s[0] == '\'' || s[0] == '[':
+			s = s[1:]
+		case strings.HasPrefix(s, "“") || strings.HasPrefix(s, "‘"):
+			s = s[3:]
+		default:
+			return s
+		}
+	}
+	return s
+}
+
+// trimRightClose is strings.TrimRight(s, ")”\"’'],;:!?…").
+func trimRightClose(s string) string {
+	for len(s) > 0 {
+		switch c := s[len(s)-1]; c {
+		case ')', '"', '\'', ']', ',', ';', ':', '!', '?':
+			s = s[:len(s)-1]
+			continue
+		}
+		if strings.HasSuffix(s, "”") || strings.HasSuffix(s, "’") || strings.HasSuffix(s, "…") {
+			s = s[:len(s)-3]
+			continue
+		}
+		return s
+	}
+	return s
+}
+
+// isAbbreviation reports whether abbreviations holds the lowercase of w.
+func isAbbreviation(w string) bool {
+	var buf [8]byte
+	if len(w) > len(buf) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return abbreviations[strings.ToLower(w)]
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return abbreviations[string(buf[:len(w)])]
+}
+
+// lower lowercases s, without allocating when it is already lowercase
+// ASCII.
+func lower(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || c >= 'A' && c <= 'Z' {
+			return strings.ToLower(s)
+		}
+	}
+	return s
 }
 
 // restoreCase returns the prefix of orig that lower spells, in orig's case.
@@ -173,11 +287,12 @@ const (
 )
 
 // findMentions finds the names of one sentence.
-func findMentions(s string, doc int, lowerMode bool, g gazetteer) []mention {
+func findMentions(s string, doc int, lowerMode bool, g gazetteer, buf *[]etok) []mention {
 	if lowerMode {
 		return findLowerMentions(s, doc, g)
 	}
-	toks := entityTokens(s)
+	toks := entityTokens(*buf, s)
+	*buf = toks
 	var out []mention
 	if lowerMode || headline(toks) {
 		for i := 0; i < len(toks); i++ {
@@ -247,13 +362,28 @@ func findMentions(s string, doc int, lowerMode bool, g gazetteer) []mention {
 // the gazetteer applies, and ambiguous words ("us", "turkey") are skipped.
 func findLowerMentions(s string, doc int, g gazetteer) []mention {
 	var out []mention
-	fs := strings.Fields(s)
+	var spanArr [64]text.Span
+	fs := appendFieldSpans(spanArr[:0], s)
+	var kb []byte
 	for i := 0; i < len(fs); i++ {
-		if !gazetteerFirst[strings.Trim(fs[i], ",;:!?\"'()")] {
+		if !gazetteerFirst[strings.Trim(s[fs[i].Start:fs[i].End], ",;:!?\"'()")] {
 			continue
 		}
 		for n := min(5, len(fs)-i); n >= 1; n-- {
-			key := strings.Trim(strings.Join(fs[i:i+n], " "), ",;:!?\"'()")
+			// The fields joined by single spaces: the text itself when it
+			// has no other space between them.
+			j := s[fs[i].Start:fs[i+n-1].End]
+			if !singleSpaced(j, fs[i:i+n]) {
+				kb = kb[:0]
+				for k := i; k < i+n; k++ {
+					if k > i {
+						kb = append(kb, ' ')
+					}
+					kb = append(kb, s[fs[k].Start:fs[k].End]...)
+				}
+				j = string(kb)
+			}
+			key := strings.Trim(j, ",;:!?\"'()")
 			if e, ok := g[key]; ok && !ambiguousLower[key] && !shortUpper[key] {
 				e := e
 				out = append(out, mention{text: key, doc: doc, gaz: &e})
@@ -265,12 +395,60 @@ func findLowerMentions(s string, doc int, g gazetteer) []mention {
 	return out
 }
 
+// singleSpaced reports whether fields fs, a piece of text j, are separated
+// by single ASCII spaces in j.
+func singleSpaced(j string, fs []text.Span) bool {
+	for k := 1; k < len(fs); k++ {
+		if fs[k].Start != fs[k-1].End+1 || j[fs[k-1].End-fs[0].Start] != ' ' {
+			return false
+		}
+	}
+	return true
+}
+
+// appendFieldSpans appends the spans of the fields of s, as strings.Fields
+// splits it, to dst.
+func appendFieldSpans(dst []text.Span, s string) []text.Span {
+	start := -1
+	for i := 0; i < len(s); {
+		r, w := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(s[i:])
+		}
+		sp := r < utf8.RuneSelf && asciiSpace[r] || r >= utf8.RuneSelf && unicode.IsSpace(r)
+		if sp {
+			if start >= 0 {
+				dst = append(dst, text.Span{Start: start, End: i})
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+		i += w
+	}
+	if start >= 0 {
+		dst = append(dst, text.Span{Start: start, End: len(s)})
+	}
+	return dst
+}
+
 func joinLow(ts []etok) string {
 	parts := make([]string, len(ts))
 	for i, t := range ts {
 		parts[i] = t.low
 	}
 	return strings.Join(parts, " ")
+}
+
+// appendLow appends joinLow(ts) to dst.
+func appendLow(dst []byte, ts []etok) []byte {
+	for i, t := range ts {
+		if i > 0 {
+			dst = append(dst, ' ')
+		}
+		dst = append(dst, t.low...)
+	}
+	return dst
 }
 
 func joinRaw(ts []etok) string {
@@ -298,8 +476,9 @@ func segmentRun(run []etok, doc int, prev, next string, g gazetteer) []mention {
 	if len(run) == 0 {
 		return nil
 	}
-	whole := joinLow(run)
-	if e, ok := g[whole]; ok {
+	var kbArr [96]byte
+	kb := appendLow(kbArr[:0], run)
+	if e, ok := g[string(kb)]; ok {
 		return []mention{{text: joinRaw(run), doc: doc, gaz: &e}}
 	}
 	// An organisation's name: a cue word at the end or before a connector.
@@ -363,23 +542,23 @@ func segmentRun(run []etok, doc int, prev, next string, g gazetteer) []mention {
 		// Known names, longest first.
 		matched := false
 		for n := min(5, len(run)-i); n >= 1; n-- {
-			key := joinLow(run[i : i+n])
-			if e, ok := g[key]; ok && (n > 1 || !connectors[key]) && caseFits(run[i:i+n], e) {
+			kb = appendLow(kb[:0], run[i:i+n])
+			if e, ok := g[string(kb)]; ok && (n > 1 || !connectors[string(kb)]) && caseFits(run[i:i+n], e) {
 				if e.kind != "country" && i+n < len(run) && !e.demonym {
 					if _, known := g[run[i+n].low]; !known && !titles[run[i+n].low] && !connectors[run[i+n].low] {
 						// "Geneva Conventions", "UNESCO Heritage": a longer name.
 						break
 					}
 				}
-				flush(key)
+				flush(string(kb))
 				e := e
 				out = append(out, mention{text: joinRaw(run[i : i+n]), doc: doc, gaz: &e})
 				i += n
 				matched = true
 				break
 			}
-			if titles[key] && i+n < len(run) && !connectors[run[i+n].low] {
-				flush(key)
+			if titles[string(kb)] && i+n < len(run) && !connectors[run[i+n].low] {
+				flush(string(kb))
 				person = true
 				i += n
 				matched = true
@@ -465,11 +644,10 @@ func nameKey(s string) string {
 
 // surnameKey is the last word of a name, particles and "al-" dropped.
 func surnameKey(key string) string {
-	fs := strings.Fields(key)
-	if len(fs) == 0 {
+	_, last, n := fieldsInfo(key)
+	if n == 0 {
 		return ""
 	}
-	last := fs[len(fs)-1]
 	if i := strings.IndexByte(last, '-'); i > 0 && nameParticles[last[:i]] {
 		last = last[i+1:]
 	}
@@ -479,11 +657,39 @@ func surnameKey(key string) string {
 // givenName is the first word of a multi-word name ("" for one word or a
 // particle-led surname).
 func givenName(key string) string {
-	fs := strings.Fields(key)
-	if len(fs) < 2 || nameParticles[fs[0]] {
+	first, _, n := fieldsInfo(key)
+	if n < 2 || nameParticles[first] {
 		return ""
 	}
-	return fs[0]
+	return first
+}
+
+// fieldsInfo returns the first and last of strings.Fields(s) and their
+// number.
+func fieldsInfo(s string) (first, last string, n int) {
+	start := -1
+	for i, r := range s {
+		if unicode.IsSpace(r) {
+			if start >= 0 {
+				if n == 0 {
+					first = s[start:i]
+				}
+				last = s[start:i]
+				n++
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		if n == 0 {
+			first = s[start:]
+		}
+		last = s[start:]
+		n++
+	}
+	return first, last, n
 }
 
 // sameGiven reports whether two given names are one person's: equal, an
@@ -569,20 +775,31 @@ func buildEntities(c *corpus) []Entity {
 		return a
 	}
 	capsMid := map[string]bool{}
+	var toks []etok
+	keys := map[string]string{} // nameKey of each mention text
+	keyOf := func(t string) string {
+		k, ok := keys[t]
+		if !ok {
+			k = nameKey(t)
+			keys[t] = k
+		}
+		return k
+	}
 	for d, doc := range c.st.Docs {
 		lowerMode := isLowercased(c.docText[d])
 		for i := doc.First; i < doc.End && i < len(c.st.Sentences); i++ {
-			for _, m := range findMentions(c.st.Sentences[i].Text, d, lowerMode, g) {
+			for _, m := range findMentions(c.st.Sentences[i].Text, d, lowerMode, g, &toks) {
 				if m.gaz != nil {
-					a := get("gaz:"+m.gaz.name, m.gaz.name)
+					a := get(m.gaz.key, m.gaz.name)
 					a.kind, a.gaz = m.gaz.kind, true
 					a.add(m)
 					continue
 				}
+				k := keyOf(m.text)
 				if !m.init {
-					capsMid[nameKey(m.text)] = true
+					capsMid[k] = true
 				}
-				get(nameKey(m.text), m.text).add(m)
+				get(k, m.text).add(m)
 			}
 		}
 	}
@@ -595,7 +812,7 @@ func buildEntities(c *corpus) []Entity {
 	bySurname := map[string][]string{}
 	for _, k := range order {
 		a := byKey[k]
-		if a.gaz || a.kind == "organisation" || len(strings.Fields(k)) < 2 || givenName(k) == "" {
+		if a.gaz || a.kind == "organisation" || nWords(k) < 2 || givenName(k) == "" {
 			continue
 		}
 		bySurname[surnameKey(k)] = append(bySurname[surnameKey(k)], k)
@@ -614,9 +831,11 @@ func buildEntities(c *corpus) []Entity {
 			}
 		}
 	}
+	type multiName struct{ key, acronym string }
+	var multi []multiName
 	for _, k := range order {
 		a := byKey[k]
-		if !alive[k] || a.gaz || (len(strings.Fields(k)) > 1 && givenName(k) != "") {
+		if !alive[k] || a.gaz || (nWords(k) > 1 && givenName(k) != "") {
 			continue
 		}
 		// A lone surname ("Kerry", "de Mistura", "Assad").
@@ -632,16 +851,26 @@ func buildEntities(c *corpus) []Entity {
 			continue
 		}
 		// An acronym of one organisation's name, or a head word of it.
-		if isAcronym(a.name) || orgCues[k] {
+		if acr := isAcronym(a.name); acr || orgCues[k] {
+			if multi == nil {
+				// The names of two words or more, with their acronyms.
+				for _, ok2 := range order {
+					if nWords(ok2) >= 2 {
+						multi = append(multi, multiName{key: ok2, acronym: acronym(byKey[ok2].name)})
+					}
+				}
+			}
+			bare := strings.ReplaceAll(a.name, ".", "")
 			var hits []string
-			for _, ok2 := range order {
+			for _, mn := range multi {
+				ok2 := mn.key
 				o := byKey[ok2]
-				if !alive[ok2] || ok2 == k || len(strings.Fields(ok2)) < 2 {
+				if !alive[ok2] || ok2 == k {
 					continue
 				}
-				if isAcronym(a.name) && acronym(o.name) == strings.ReplaceAll(a.name, ".", "") {
+				if acr && mn.acronym == bare {
 					hits = append(hits, ok2)
-				} else if orgCues[k] && o.kind == "organisation" && strings.Contains(" "+ok2+" ", " "+k+" ") {
+				} else if orgCues[k] && o.kind == "organisation" && containsWord(ok2, k) {
 					hits = append(hits, ok2)
 				}
 			}
@@ -704,6 +933,36 @@ func buildEntities(c *corpus) []Entity {
 	return out
 }
 
+// nWords is len(strings.Fields(s)).
+func nWords(s string) int {
+	n := 0
+	in := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			in = true
+			n++
+		}
+	}
+	return n
+}
+
+// containsWord is strings.Contains(" "+s+" ", " "+w+" ").
+func containsWord(s, w string) bool {
+	for i := 0; ; {
+		j := strings.Index(s[i:], w)
+		if j < 0 {
+			return false
+		}
+		j += i
+		if (j == 0 || s[j-1] == ' ') && (j+len(w) == len(s) || s[j+len(w)] == ' ') {
+			return true
+		}
+		i = j + 1
+	}
+}
+
 func orKind(k, def string) string {
 	if k == "" {
 		return def
@@ -740,13 +999,32 @@ func canonicalName(vs []string, freq map[string]int, kind string) string {
 func isLowercased(s string) bool {
 	words, caps := 0, 0
 	sentenceStart := true
-	for _, f := range strings.Fields(s) {
+	start := -1
+	field := func(f string) {
 		words++
 		if !sentenceStart && isUpperStart(f) {
 			caps++
 		}
 		last := f[len(f)-1]
 		sentenceStart = last == '.' || last == '!' || last == '?' || last == '"' || last == ':'
+	}
+	for i := 0; i < len(s); {
+		r, w := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(s[i:])
+		}
+		if r < utf8.RuneSelf && asciiSpace[r] || r >= utf8.RuneSelf && unicode.IsSpace(r) {
+			if start >= 0 {
+				field(s[start:i])
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+		i += w
+	}
+	if start >= 0 {
+		field(s[start:])
 	}
 	return words > 10 && caps*100 < words
 }

@@ -385,22 +385,58 @@ func appendUnique(xs []int, x int) []int {
 type corpus struct {
 	st       *analyse.Story
 	terms    [][]string // per sentence: lowercase content terms
+	tids     [][]int32  // per sentence: terms as ids into vocab
+	vocab    []string   // id -> term
+	numTerm  []int8     // per term id: 0 not yet known, 1 a number, 2 not a number
 	docText  []string   // per doc: sentences joined by "\n"
 	docOff   [][]int    // per doc: start offset in docText of each sentence
 	dates    []time.Time
 	dateFrom []string
+	toks     [][]dtok // per sentence: dateTokens of its text, filled on first use
 }
 
 func newCorpus(st *analyse.Story) *corpus {
-	c := &corpus{st: st, terms: make([][]string, len(st.Sentences))}
+	c := &corpus{st: st, terms: make([][]string, len(st.Sentences)), tids: make([][]int32, len(st.Sentences)),
+		toks: make([][]dtok, len(st.Sentences))}
 	an := text.English()
+	// Term ids: the story's own where they match its terms, else local ones.
+	c.vocab = st.Vocab
+	var local map[string]int32
+	localID := func(t string) int32 {
+		if local == nil {
+			local = make(map[string]int32, len(c.vocab))
+			for id, v := range c.vocab {
+				if _, ok := local[v]; !ok {
+					local[v] = int32(id)
+				}
+			}
+		}
+		id, ok := local[t]
+		if !ok {
+			id = int32(len(c.vocab))
+			local[t] = id
+			c.vocab = append(c.vocab[:len(c.vocab):len(c.vocab)], t)
+		}
+		return id
+	}
 	for i, sn := range st.Sentences {
 		if len(sn.Terms) > 0 {
 			c.terms[i] = sn.Terms
 		} else {
 			c.terms[i] = an.Terms(sn.Text)
 		}
+		ts := c.terms[i]
+		if len(sn.Terms) > 0 && len(sn.IDs) == len(ts) && idsMatch(sn.IDs, ts, st.Vocab) {
+			c.tids[i] = sn.IDs
+			continue
+		}
+		ids := make([]int32, len(ts))
+		for k, t := range ts {
+			ids[k] = localID(t)
+		}
+		c.tids[i] = ids
 	}
+	c.numTerm = make([]int8, len(c.vocab))
 	for _, d := range st.Docs {
 		var b strings.Builder
 		var offs []int
@@ -413,11 +449,45 @@ func newCorpus(st *analyse.Story) *corpus {
 		}
 		c.docText = append(c.docText, b.String())
 		c.docOff = append(c.docOff, offs)
-		dt, from := reportDate(d, st.Sentences)
+		dt, from := reportDate(c, d)
 		c.dates = append(c.dates, dt)
 		c.dateFrom = append(c.dateFrom, from)
 	}
 	return c
+}
+
+// idsMatch reports whether ids are the terms ts in vocab.
+func idsMatch(ids []int32, ts []string, vocab []string) bool {
+	for k, id := range ids {
+		if id < 0 || int(id) >= len(vocab) || vocab[id] != ts[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// isNumberTerm reports whether term id is a number (numberWord).
+func (c *corpus) isNumberTerm(id int32) bool {
+	switch c.numTerm[id] {
+	case 1:
+		return true
+	case 2:
+		return false
+	}
+	_, ok := numberWord(c.vocab[id])
+	c.numTerm[id] = 2
+	if ok {
+		c.numTerm[id] = 1
+	}
+	return ok
+}
+
+// tokens returns the dateTokens of sentence i, computed once.
+func (c *corpus) tokens(i int) []dtok {
+	if c.toks[i] == nil {
+		c.toks[i] = dateTokens(c.st.Sentences[i].Text)
+	}
+	return c.toks[i]
 }
 
 // sentenceAt maps a byte offset of docText[d] to a story sentence index.

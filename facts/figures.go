@@ -2,6 +2,7 @@ package facts
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -17,15 +18,27 @@ var smallNumbers = map[string]float64{
 
 var multipliers = map[string]float64{"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "mln": 1e6, "bn": 1e9}
 
-// hasNumberWord is a fast check for a written number in s.
+// hasNumberWord is a fast check for a written number in s: whether s
+// holds one of numberWordHints.
 func hasNumberWord(s string) bool {
-	for _, w := range numberWordHints {
-		if strings.Contains(s, w) {
-			return true
+	for i := 0; i < len(s); i++ {
+		for _, h := range hintsByFirst[s[i]] {
+			// Every hint has three bytes or more.
+			if i+len(h) <= len(s) && s[i+1] == h[1] && s[i+2:i+len(h)] == h[2:] {
+				return true
+			}
 		}
 	}
 	return false
 }
+
+// hintsByFirst groups numberWordHints by their first byte.
+var hintsByFirst = func() (t [256][]string) {
+	for _, h := range numberWordHints {
+		t[h[0]] = append(t[h[0]], h)
+	}
+	return t
+}()
 
 // numberWordHints are substrings of every word in smallNumbers, in both
 // cases of their first letter.
@@ -85,6 +98,9 @@ var eventWords = []struct{ prefix, event string }{
 	{"destroy", "destroyed"}, {"damag", "damaged"},
 }
 
+// directionBits gives each direction of directions its bit in claim.quals.
+var directionBits = map[string]uint8{"east": 1, "west": 2, "north": 4, "south": 8, "central": 16}
+
 var directions = map[string]string{
 	"east": "east", "eastern": "east", "west": "west", "western": "west", "north": "north", "northern": "north",
 	"south": "south", "southern": "south", "central": "central",
@@ -96,10 +112,14 @@ type figTok struct {
 	start, end int
 }
 
-func figTokens(s string) []figTok {
-	var out []figTok
-	for _, t := range dateTokens(s) {
+func figTokens(dts []dtok) []figTok {
+	out := make([]figTok, 0, len(dts)+2)
+	for _, t := range dts {
 		raw := t.raw
+		if plainLower(raw) {
+			out = append(out, figTok{raw, raw, t.start, t.end})
+			continue
+		}
 		// Split a trailing "%" and a leading currency sign into tokens.
 		lead := strings.TrimLeft(raw, "([\"“‘'")
 		w := strings.TrimRight(lead, ")]\"”’'.,;:!?—–")
@@ -123,18 +143,22 @@ type claim struct {
 	text        string
 	unit, noun  string
 	event       string
-	quals       map[string]bool
+	quals       uint8 // directions, one bit each
 	wording     string
-	terms       map[string]bool
+	terms       []int32 // content terms other than numbers, ascending ids
 	approximate bool
 }
 
 // extractClaims finds the quantity claims of one sentence.
-func extractClaims(s string, doc, sent int, terms []string) []claim {
+func extractClaims(c0 *corpus, sent int) []claim {
+	s := c0.st.Sentences[sent].Text
+	doc := c0.st.Sentences[sent].Doc
 	if !hasDigit(s) && !hasNumberWord(s) {
 		return nil
 	}
-	toks := figTokens(s)
+	toks := figTokens(c0.tokens(sent))
+	var terms []int32
+	termsDone := false
 	var out []claim
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
@@ -218,7 +242,7 @@ func extractClaims(s string, doc, sent int, terms []string) []claim {
 		if _, small := smallNumbers[w]; small && unit != "people" && unit != "children" && unitClasses[noun] == "" {
 			continue // "two sides", "four-point": too vague to align
 		}
-		c := claim{doc: doc, sent: sent, value: v, text: numText, unit: unit, noun: noun, quals: map[string]bool{}}
+		c := claim{doc: doc, sent: sent, value: v, text: numText, unit: unit, noun: noun}
 		// The event: the nearest event word in the same clause.
 		best := 1 << 30
 		lo, hi := clauseBounds(toks, i)
@@ -239,7 +263,7 @@ func extractClaims(s string, doc, sent int, terms []string) []claim {
 		}
 		for m := lo; m < hi; m++ {
 			if q, ok := directions[toks[m].w]; ok {
-				c.quals[q] = true
+				c.quals |= directionBits[q]
 			}
 		}
 		if i > 0 {
@@ -263,12 +287,10 @@ func extractClaims(s string, doc, sent int, terms []string) []claim {
 			we = i
 		}
 		c.wording = strings.Trim(s[toks[ws].start:toks[we].end], " ,;:—–\"“”")
-		c.terms = map[string]bool{}
-		for _, tm := range terms {
-			if _, isNum := numberWord(tm); !isNum {
-				c.terms[tm] = true
-			}
+		if !termsDone {
+			terms, termsDone = claimTerms(c0, sent), true
 		}
+		c.terms = terms
 		out = append(out, c)
 		i = k
 	}
@@ -347,17 +369,8 @@ func sameQuantity(a, b *claim) bool {
 	if a.event != b.event {
 		return false
 	}
-	if len(a.quals) > 0 && len(b.quals) > 0 {
-		shared := false
-		for q := range a.quals {
-			if b.quals[q] {
-				shared = true
-				break
-			}
-		}
-		if !shared {
-			return false
-		}
+	if a.quals != 0 && b.quals != 0 && a.quals&b.quals == 0 {
+		return false
 	}
 	lo, hi := math.Min(a.value, b.value), math.Max(a.value, b.value)
 	if lo <= 0 || hi/lo > 4 {
@@ -370,14 +383,35 @@ func sameQuantity(a, b *claim) bool {
 	return sim >= 0.1
 }
 
-func jaccard(a, b map[string]bool) float64 {
+// claimTerms returns the distinct content terms of sentence i other than
+// numbers, as ascending ids.
+func claimTerms(c *corpus, i int) []int32 {
+	out := make([]int32, 0, len(c.tids[i]))
+	for _, id := range c.tids[i] {
+		if !c.isNumberTerm(id) {
+			out = append(out, id)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// jaccard is the Jaccard similarity of two sets of ascending ids.
+func jaccard(a, b []int32) float64 {
 	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}
 	n := 0
-	for t := range a {
-		if b[t] {
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
 			n++
+			i++
+			j++
 		}
 	}
 	return float64(n) / float64(len(a)+len(b)-n)
@@ -391,7 +425,7 @@ func buildFigures(c *corpus, off map[int]bool) []Figure {
 		if off[sn.Doc] {
 			continue
 		}
-		cl = append(cl, extractClaims(sn.Text, sn.Doc, i, c.terms[i])...)
+		cl = append(cl, extractClaims(c, i)...)
 	}
 	uf := newUnionFind(len(cl))
 	for a := range cl {

@@ -8,6 +8,8 @@ type gazetteerEntry struct {
 	// demonym is set for adjective forms ("Russian"), which name the
 	// country only as a mention, never as a variant's canonical form.
 	demonym bool
+	// key is the entity key of the name: "gaz:" + name.
+	key string
 }
 
 // countryTable lists countries as "Canonical|variant|...;demonym|...".
@@ -96,11 +98,11 @@ func newGazetteer() gazetteer {
 			names, dems, _ := strings.Cut(row, ";")
 			vs := strings.Split(names, "|")
 			for _, v := range vs {
-				g[strings.ToLower(v)] = gazetteerEntry{name: vs[0], kind: kind}
+				g[strings.ToLower(v)] = gazetteerEntry{name: vs[0], kind: kind, key: "gaz:" + vs[0]}
 			}
 			if dems != "" {
 				for _, d := range strings.Split(dems, "|") {
-					g[strings.ToLower(d)] = gazetteerEntry{name: vs[0], kind: kind, demonym: true}
+					g[strings.ToLower(d)] = gazetteerEntry{name: vs[0], kind: kind, demonym: true, key: "gaz:" + vs[0]}
 				}
 			}
 		}

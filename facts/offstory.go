@@ -3,6 +3,7 @@ package facts
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"time"
 )
@@ -16,68 +17,62 @@ const lowOverlap = 0.3
 // from the story is off-story unless it is more central than typical.
 const datedOverlap = 1.0
 
+// termWeight is one term of a report's vector.
+type termWeight struct {
+	id int32
+	w  float64
+}
+
 // docVectors returns each report's content-term vector (log term
-// frequency), numbers left out.
-func docVectors(c *corpus) []map[string]float64 {
-	vs := make([]map[string]float64, len(c.st.Docs))
+// frequency), numbers left out, as (term id, weight) pairs by ascending id.
+func docVectors(c *corpus) [][]termWeight {
+	vs := make([][]termWeight, len(c.st.Docs))
+	tf := make([]int32, len(c.vocab))
+	var used []int32
 	for d, doc := range c.st.Docs {
-		tf := map[string]float64{}
-		for i := doc.First; i < doc.End && i < len(c.terms); i++ {
-			for _, t := range c.terms[i] {
-				if len(t) < 2 {
+		used = used[:0]
+		for i := doc.First; i < doc.End && i < len(c.tids); i++ {
+			for _, id := range c.tids[i] {
+				if len(c.vocab[id]) < 2 || c.isNumberTerm(id) {
 					continue
 				}
-				if _, num := numberWord(t); num {
-					continue
+				if tf[id] == 0 {
+					used = append(used, id)
 				}
-				tf[t]++
+				tf[id]++
 			}
 		}
-		for t, n := range tf {
-			tf[t] = 1 + math.Log(n)
+		slices.Sort(used)
+		v := make([]termWeight, len(used))
+		for k, id := range used {
+			v[k] = termWeight{id, 1 + math.Log(float64(tf[id]))}
+			tf[id] = 0
 		}
-		vs[d] = tf
+		vs[d] = v
 	}
 	// Weight by the inverse of how many reports use a term, so that the
 	// story's general vocabulary counts less than its specific facts.
-	df := map[string]int{}
+	df := tf // all zero again
 	for _, v := range vs {
-		for t := range v {
-			df[t]++
+		for _, x := range v {
+			df[x.id]++
 		}
 	}
 	n := float64(len(vs))
 	for _, v := range vs {
-		for t, x := range v {
-			v[t] = x * math.Log((n+1)/float64(df[t]))
+		for k, x := range v {
+			v[k].w = x.w * math.Log((n+1)/float64(df[x.id]))
 		}
 	}
 	return vs
 }
 
-func cosine(a, b map[string]float64) float64 {
-	var dot, na, nb float64
-	for t, x := range a {
-		na += x * x
-		if y, ok := b[t]; ok {
-			dot += x * y
-		}
-	}
-	for _, y := range b {
-		nb += y * y
-	}
-	if na == 0 || nb == 0 {
-		return 0
-	}
-	return dot / math.Sqrt(na*nb)
-}
-
 // overlaps returns each report's cosine with the sum of the others.
-func overlaps(vs []map[string]float64) []float64 {
-	total := map[string]float64{}
+func overlaps(vs [][]termWeight, nterms int) []float64 {
+	total := make([]float64, nterms)
 	for _, v := range vs {
-		for t, x := range v {
-			total[t] += x
+		for _, x := range v {
+			total[x.id] += x.w
 		}
 	}
 	var tt float64
@@ -88,9 +83,9 @@ func overlaps(vs []map[string]float64) []float64 {
 	for d, v := range vs {
 		// rest = total - v: dot(v, rest) and |rest|² without building it.
 		var vt, vv float64
-		for t, x := range v {
-			vt += x * total[t]
-			vv += x * x
+		for _, x := range v {
+			vt += x.w * total[x.id]
+			vv += x.w * x.w
 		}
 		dot := vt - vv
 		rr := tt - 2*vt + vv
@@ -122,7 +117,7 @@ func detectOffStory(c *corpus, opt Options) []OffStory {
 	if n < 3 {
 		return nil
 	}
-	ov := overlaps(docVectors(c))
+	ov := overlaps(docVectors(c), len(c.vocab))
 	var out []OffStory
 	for d := range c.st.Docs {
 		if len(c.docText[d]) == 0 {

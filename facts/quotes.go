@@ -91,12 +91,54 @@ type normText struct {
 func normalise(s string) normText {
 	n := normText{b: make([]rune, 0, len(s)), off: make([]int, 0, len(s))}
 	for i, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			n.b = append(n.b, unicode.ToLower(r))
+		if isAlnum(r) {
+			n.b = append(n.b, lowerRune(r))
 			n.off = append(n.off, i)
 		}
 	}
 	return n
+}
+
+// normaliseRunes is normalise without the offsets, into buf.
+func normaliseRunes(buf []rune, s string) []rune {
+	buf = buf[:0]
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+				buf = append(buf, rune(c))
+			case c >= 'A' && c <= 'Z':
+				buf = append(buf, rune(c+'a'-'A'))
+			}
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			buf = append(buf, unicode.ToLower(r))
+		}
+		i += w - 1
+	}
+	return buf
+}
+
+// isAlnum reports whether r is a letter or a digit.
+func isAlnum(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// lowerRune is unicode.ToLower with an ASCII fast path.
+func lowerRune(r rune) rune {
+	if r < utf8.RuneSelf {
+		if r >= 'A' && r <= 'Z' {
+			return r + 'a' - 'A'
+		}
+		return r
+	}
+	return unicode.ToLower(r)
 }
 
 func shingleHash(rs []rune) uint64 {
@@ -108,39 +150,149 @@ func shingleHash(rs []rune) uint64 {
 	return h
 }
 
-// shingles returns every shingle of n with its first position.
-func shingles(n normText) map[uint64]int {
-	m := make(map[uint64]int, len(n.b))
-	for i := 0; i+shingleLen <= len(n.b); i++ {
-		h := shingleHash(n.b[i : i+shingleLen])
-		if _, ok := m[h]; !ok {
-			m[h] = i
-		}
-	}
-	return m
-}
-
 // quoteHashes lists the shingles of a quote in order.
-func quoteHashes(n normText) []uint64 {
+func quoteHashes(norm []rune) []uint64 {
 	var out []uint64
-	for i := 0; i+shingleLen <= len(n.b); i++ {
-		out = append(out, shingleHash(n.b[i:i+shingleLen]))
+	if k := len(norm) - shingleLen + 1; k > 0 {
+		out = make([]uint64, 0, k)
+	}
+	for i := 0; i+shingleLen <= len(norm); i++ {
+		out = append(out, shingleHash(norm[i:i+shingleLen]))
 	}
 	return out
 }
 
-// containment is the share of hs found in set.
-func containment(hs []uint64, set map[uint64]int) float64 {
-	if len(hs) == 0 {
+// shingleIndex numbers the distinct shingles of the story's quotes and
+// records which of them occur in each report. Only quote shingles are
+// indexed: a report's other shingles can never count towards carrying a
+// quote.
+type shingleIndex struct {
+	ids   map[uint64]int32
+	bloom []uint64 // bit (h & bloomMask) is set for every quote shingle
+	// in[d] is the set of shingle ids found in report d, one bit each;
+	// found[d] is how many there are.
+	in    [][]uint64
+	found []int
+	// firsts[d] lists the first position of each shingle found in d.
+	firsts [][]idPos
+}
+
+// idPos is a shingle id and a position in a report's normalised text.
+type idPos struct{ id, pos int32 }
+
+const bloomBits = 1 << 18
+
+const bloomMask = bloomBits - 1
+
+func newShingleIndex(qh [][]uint64) *shingleIndex {
+	n := 0
+	for _, hs := range qh {
+		n += len(hs)
+	}
+	x := &shingleIndex{ids: make(map[uint64]int32, n), bloom: make([]uint64, bloomBits/64)}
+	for _, hs := range qh {
+		for _, h := range hs {
+			if _, ok := x.ids[h]; !ok {
+				x.ids[h] = int32(len(x.ids))
+				x.bloom[(h&bloomMask)>>6] |= 1 << (h & 63)
+			}
+		}
+	}
+	return x
+}
+
+// each calls fn with the position and id of every quote shingle of a
+// report's normalised text.
+func (x *shingleIndex) each(norm []rune, fn func(pos int, id int32)) {
+	for i := 0; i+shingleLen <= len(norm); i++ {
+		h := shingleHash(norm[i : i+shingleLen])
+		if x.bloom[(h&bloomMask)>>6]&(1<<(h&63)) == 0 {
+			continue
+		}
+		if id, ok := x.ids[h]; ok {
+			fn(i, id)
+		}
+	}
+}
+
+// scan records which quote shingles occur in each report.
+func (x *shingleIndex) scan(docText []string) {
+	words := (len(x.ids) + 63) / 64
+	x.in = make([][]uint64, len(docText))
+	x.found = make([]int, len(docText))
+	x.firsts = make([][]idPos, len(docText))
+	all := make([]uint64, words*len(docText))
+	var buf []rune
+	for d, t := range docText {
+		set := all[d*words : (d+1)*words : (d+1)*words]
+		buf = normaliseRunes(buf, t)
+		var firsts []idPos
+		x.each(buf, func(pos int, id int32) {
+			if set[id>>6]&(1<<(id&63)) == 0 {
+				set[id>>6] |= 1 << (id & 63)
+				firsts = append(firsts, idPos{id, int32(pos)})
+			}
+		})
+		x.in[d] = set
+		x.found[d] = len(firsts)
+		x.firsts[d] = firsts
+	}
+}
+
+// firstPositions returns, for report d, the first position in its
+// normalised text of each quote shingle it holds.
+func (x *shingleIndex) firstPositions(d int) map[int32]int32 {
+	m := make(map[int32]int32, len(x.firsts[d]))
+	for _, p := range x.firsts[d] {
+		m[p.id] = p.pos
+	}
+	return m
+}
+
+// postings returns, for each shingle id, the quotes holding it, ascending
+// and without repeats; the lists share one backing array.
+func postings(qid [][]int32, nids int) [][]int32 {
+	last := make([]int32, nids) // quote+1 that last counted the id
+	n := make([]int32, nids)
+	total := 0
+	for i, ids := range qid {
+		for _, id := range ids {
+			if last[id] != int32(i)+1 {
+				last[id] = int32(i) + 1
+				n[id]++
+				total++
+			}
+		}
+	}
+	flat := make([]int32, total)
+	post := make([][]int32, nids)
+	off := 0
+	for id, k := range n {
+		post[id] = flat[off : off : off+int(k)]
+		off += int(k)
+	}
+	for i, ids := range qid {
+		for _, id := range ids {
+			if p := post[id]; len(p) == 0 || p[len(p)-1] != int32(i) {
+				post[id] = append(p, int32(i))
+			}
+		}
+	}
+	return post
+}
+
+// containIDs is the share of the shingle ids found in set.
+func containIDs(ids []int32, set []uint64) float64 {
+	if len(ids) == 0 {
 		return 0
 	}
 	n := 0
-	for _, h := range hs {
-		if _, ok := set[h]; ok {
+	for _, id := range ids {
+		if set[id>>6]&(1<<(id&63)) != 0 {
 			n++
 		}
 	}
-	return float64(n) / float64(len(hs))
+	return float64(n) / float64(len(ids))
 }
 
 var speechVerbs = map[string]bool{
@@ -273,33 +425,55 @@ func buildQuotes(c *corpus, ents []Entity) []Quote {
 	if len(raws) == 0 {
 		return nil
 	}
-	docNorm := make([]normText, len(c.docText))
-	docSh := make([]map[uint64]int, len(c.docText))
-	for d, t := range c.docText {
-		docNorm[d] = normalise(t)
-		docSh[d] = shingles(docNorm[d])
-	}
-	qn := make([]normText, len(raws))
 	qh := make([][]uint64, len(raws))
-	qs := make([]map[uint64]int, len(raws))
+	var norm []rune
 	for i, r := range raws {
-		qn[i] = normalise(r.text)
-		qh[i] = quoteHashes(qn[i])
-		qs[i] = shingles(qn[i])
+		norm = normaliseRunes(norm, r.text)
+		qh[i] = quoteHashes(norm)
 	}
-	// Group renderings: the shorter is mostly contained in the longer.
+	x := newShingleIndex(qh)
+	qid := make([][]int32, len(raws))
+	for i, hs := range qh {
+		ids := make([]int32, len(hs))
+		for k, h := range hs {
+			ids[k] = x.ids[h]
+		}
+		qid[i] = ids
+	}
+	// Group renderings: the shorter is mostly contained in the longer. The
+	// counts of shared shingles come from postings (quotes per shingle)
+	// rather than from every pair of quotes.
+	post := postings(qid, len(x.ids))
 	uf := newUnionFind(len(raws))
+	cnt := make([]int, len(raws))
+	var touched []int32
 	for a := range raws {
-		for b := a + 1; b < len(raws); b++ {
-			short, long := a, b
-			if len(qh[a]) > len(qh[b]) {
-				short, long = b, a
+		touched = touched[:0]
+		for _, id := range qid[a] {
+			for _, b := range post[id] {
+				if cnt[b] == 0 {
+					touched = append(touched, b)
+				}
+				cnt[b]++
 			}
-			if containment(qh[short], qs[long]) >= carryShare {
+		}
+		for _, b32 := range touched {
+			b := int(b32)
+			n := cnt[b]
+			cnt[b] = 0
+			if b == a {
+				continue
+			}
+			// a is the shorter of the pair, as the pairwise test orders it.
+			short := a < b && len(qh[a]) <= len(qh[b]) || a > b && len(qh[b]) > len(qh[a])
+			if short && float64(n)/float64(len(qh[a])) >= carryShare {
 				uf.union(a, b)
 			}
 		}
 	}
+	x.scan(c.docText)
+	docNorm := make([]*normText, len(c.docText))
+	docFirst := make([]map[int32]int32, len(c.docText))
 	groups := map[int][]int{}
 	var roots []int
 	for i := range raws {
@@ -350,22 +524,31 @@ func buildQuotes(c *corpus, ents []Entity) []Quote {
 				continue
 			}
 			// Not quoted here: does the report carry the words as its own?
-			hs := qh[longest]
-			if containment(hs, docSh[d]) < carryShare {
+			dm := x.in[d]
+			if x.found[d] == 0 {
+				continue // no shingle of any quote: carries none
+			}
+			hs := qid[longest]
+			if containIDs(hs, dm) < carryShare {
 				for _, i := range g {
-					if len(qh[i]) > 0 && containment(qh[i], docSh[d]) >= carryShare && (containment(hs, docSh[d]) < carryShare || len(qh[i]) > len(hs)) {
-						hs = qh[i]
+					if len(qid[i]) > 0 && containIDs(qid[i], dm) >= carryShare && (containIDs(hs, dm) < carryShare || len(qid[i]) > len(hs)) {
+						hs = qid[i]
 					}
 				}
 			}
-			if containment(hs, docSh[d]) < carryShare {
+			if containIDs(hs, dm) < carryShare {
 				continue
 			}
 			// Align by the most common offset between quote and report.
+			if docNorm[d] == nil {
+				n := normalise(c.docText[d])
+				docNorm[d] = &n
+				docFirst[d] = x.firstPositions(d)
+			}
 			offs := map[int]int{}
-			for k, h := range hs {
-				if p, ok := docSh[d][h]; ok {
-					offs[p-k]++
+			for k, id := range hs {
+				if p, ok := docFirst[d][id]; ok {
+					offs[int(p)-k]++
 				}
 			}
 			shift, votes := 0, -1

@@ -13,6 +13,7 @@ import (
 	"net/netip"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -524,5 +525,33 @@ func TestOpenAPI(t *testing.T) {
 	c := newTestServer(t, stores(t)["sqlite"](t), Config{})
 	if status, body, _ := c.do("GET", "/openapi.json", "", nil); status != 200 || !bytes.Equal(body, openAPI) {
 		t.Errorf("GET /openapi.json: %d", status)
+	}
+}
+
+func TestTuneGC(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	tests := []struct {
+		env  string
+		want int
+	}{
+		{"", ServerGCPercent},
+		{"50", 50},
+		{"off", -1},
+	}
+	for _, tt := range tests {
+		debug.SetGCPercent(100)
+		got := TuneGC(func(k string) string {
+			if k == "GOGC" {
+				return tt.env
+			}
+			return ""
+		})
+		if got != tt.want {
+			t.Errorf("TuneGC with GOGC=%q = %d, want %d", tt.env, got, tt.want)
+		}
+		// An operator's GOGC is left to the runtime; an unset one is ours.
+		if now := debug.SetGCPercent(100); tt.env == "" && now != ServerGCPercent || tt.env != "" && now != 100 {
+			t.Errorf("GOGC=%q: collector target %d after TuneGC", tt.env, now)
+		}
 	}
 }

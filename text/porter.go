@@ -53,7 +53,17 @@ func porter(w string, rouge bool) string {
 	}
 	var z stemmer
 	copy(z.b[:], w)
-	z.k = len(w) - 1
+	z.stem(len(w), rouge)
+	out := z.b[:z.k+1]
+	if len(out) <= len(w) && string(out) == w[:len(out)] {
+		return w[:len(out)]
+	}
+	return string(out)
+}
+
+// stem stems the word b[:n] in place; b[:k+1] is then the stem.
+func (z *stemmer) stem(n int, rouge bool) {
+	z.k = n - 1
 	z.step1ab()
 	if z.k > 0 {
 		z.step1c()
@@ -66,11 +76,6 @@ func porter(w string, rouge bool) string {
 		}
 		z.step5()
 	}
-	out := z.b[:z.k+1]
-	if len(out) <= len(w) && string(out) == w[:len(out)] {
-		return w[:len(out)]
-	}
-	return string(out)
 }
 
 // cons reports whether b[i] is a consonant.

@@ -4,6 +4,7 @@
 package text
 
 import (
+	"reflect"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -242,6 +243,9 @@ func English() Analyzer {
 
 // Terms analyses s.
 func (a Analyzer) Terms(s string) []string {
+	if a.isEnglish() {
+		return appendEnglishTerms(make([]string, 0, len(s)/10+2), s)
+	}
 	ts := a.Tokenizer(s)
 	for _, f := range a.Filters {
 		ts = f(ts)
@@ -259,4 +263,92 @@ func lower(s string) string {
 		}
 	}
 	return s
+}
+
+// Code pointers of the English analyzer's stages, to recognise it.
+var (
+	pcTokens          = reflect.ValueOf(Tokens).Pointer()
+	pcLowercase       = reflect.ValueOf(Lowercase).Pointer()
+	pcRemoveStopwords = reflect.ValueOf(RemoveStopwords).Pointer()
+	pcStemAll         = reflect.ValueOf(StemAll).Pointer()
+)
+
+// isEnglish reports whether a is the English analyzer, which Terms runs
+// in one pass over the text.
+func (a Analyzer) isEnglish() bool {
+	return len(a.Filters) == 3 && a.Tokenizer != nil &&
+		reflect.ValueOf(a.Tokenizer).Pointer() == pcTokens &&
+		a.Filters[0] != nil && reflect.ValueOf(a.Filters[0]).Pointer() == pcLowercase &&
+		a.Filters[1] != nil && reflect.ValueOf(a.Filters[1]).Pointer() == pcRemoveStopwords &&
+		a.Filters[2] != nil && reflect.ValueOf(a.Filters[2]).Pointer() == pcStemAll
+}
+
+// appendEnglishTerms appends to dst the terms English().Terms gives for s,
+// in one pass: an ASCII token is lowercased and stemmed in a buffer, and
+// allocates only when its stem is not a piece of s.
+func appendEnglishTerms(dst []string, s string) []string {
+	var z stemmer
+	start := -1
+	ascii := true
+	for i := 0; i <= len(s); {
+		in := false
+		w := 1
+		if i < len(s) {
+			c := s[i]
+			if c < utf8.RuneSelf {
+				in = isWordByte(c)
+			} else {
+				var r rune
+				r, w = utf8.DecodeRuneInString(s[i:])
+				in = unicode.IsLetter(r) || unicode.IsDigit(r)
+			}
+		}
+		if in {
+			if start < 0 {
+				start, ascii = i, true
+			}
+			if w > 1 || s[i] >= utf8.RuneSelf {
+				ascii = false
+			}
+		} else if start >= 0 {
+			dst = appendEnglishTerm(dst, &z, s[start:i], ascii)
+			start = -1
+		}
+		i += w
+	}
+	return dst
+}
+
+// appendEnglishTerm appends the term of one token, if it is not a stop
+// word.
+func appendEnglishTerm(dst []string, z *stemmer, tok string, ascii bool) []string {
+	if !ascii || len(tok) > maxStemLen {
+		t := lower(tok)
+		if IsStopword(t) {
+			return dst
+		}
+		return append(dst, Stem(t))
+	}
+	changed := false
+	for k := 0; k < len(tok); k++ {
+		c := tok[k]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+			changed = true
+		}
+		z.b[k] = c
+	}
+	if stopwords[string(z.b[:len(tok)])] {
+		return dst
+	}
+	n := len(tok)
+	if n > 2 {
+		z.stem(n, false)
+		n = z.k + 1
+	}
+	out := z.b[:n]
+	if !changed && n <= len(tok) && string(out) == tok[:n] {
+		return append(dst, tok[:n])
+	}
+	return append(dst, string(out))
 }

@@ -114,6 +114,55 @@ func TestAnalyzerCustom(t *testing.T) {
 	}
 }
 
+// stagedEnglish is the English analyzer run stage by stage, which Terms
+// must match.
+func stagedEnglish(s string) []string {
+	ts := Tokens(s)
+	for _, f := range []func([]string) []string{Lowercase, RemoveStopwords, StemAll} {
+		ts = f(ts)
+	}
+	return ts
+}
+
+func TestEnglishTermsMatchStages(t *testing.T) {
+	inputs := []string{
+		"", "The rebels agreed to the ceasefire.", "THE Rebels AGREED", "Aleppo’s Old City, 200,000 civilians",
+		"RELATIONAL Relational relational ponies Ponies", "Éric ÉCOLE école x1 Y2 3Z ωμέγα", "a Ab ABC is IS",
+		strings.Repeat("Supercalifragilistic", 4) + " " + strings.Repeat("x", 61), "\xff\xfeAb\xffcd",
+	}
+	for _, d := range valDocs(t, 100) {
+		for _, sp := range Sentences(d) {
+			inputs = append(inputs, d[sp.Start:sp.End])
+		}
+	}
+	en := English()
+	for _, s := range inputs {
+		got, want := en.Terms(s), stagedEnglish(s)
+		if len(got)+len(want) > 0 && !reflect.DeepEqual(got, want) {
+			t.Fatalf("English().Terms(%q) = %q, stages give %q", s, got, want)
+		}
+	}
+	// An analyzer built from the same stages but changed is not taken for
+	// the English one.
+	a := English()
+	a.Filters = a.Filters[:2]
+	if got := a.Terms("Ponies ran"); !reflect.DeepEqual(got, []string{"ponies", "ran"}) {
+		t.Errorf("two-stage analyzer gave %q", got)
+	}
+}
+
+func FuzzEnglishTerms(f *testing.F) {
+	for _, s := range []string{"", "The Rebels agreed.", "ÉCOLE école", "a1 B2 RELATIONAL", "\xff\xfe"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, want := English().Terms(s), stagedEnglish(s)
+		if len(got)+len(want) > 0 && !reflect.DeepEqual(got, want) {
+			t.Fatalf("Terms %q != stages %q", got, want)
+		}
+	})
+}
+
 func TestVocabMatchesEnglish(t *testing.T) {
 	inputs := []string{
 		"", "The rebels agreed to the ceasefire.", "THE Rebels AGREED", "Aleppo’s Old City, 200,000 civilians",
