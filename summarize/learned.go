@@ -7,6 +7,7 @@ import (
 	"sort"
 
 	"github.com/chorus-brief/chorus/analyse"
+	"github.com/chorus-brief/chorus/text"
 )
 
 // Learned is the default method: it scores every sentence with the model
@@ -25,14 +26,14 @@ type Learned struct {
 const duplicateCosine = 0.8
 
 // unterminated scales the score of a sentence that does not end like one.
-const unterminated = 0.8
+const unterminated = 0.9
 
 // Scores returns the model's probability, for each sentence of st, that
 // it belongs in the summary.
 func (m *Learned) Scores(st *analyse.Story) []float64 {
 	model := m.model()
-	v := newVectors(st, idfOf(st, model.IDF))
-	return m.scores(st, v, model)
+	idf, keep := model.termStats(st)
+	return m.scores(st, newVectors(st, idf), keep, model)
 }
 
 func (m *Learned) model() *Model {
@@ -45,9 +46,9 @@ func (m *Learned) model() *Model {
 	return &Model{}
 }
 
-func (m *Learned) scores(st *analyse.Story, v *vectors, model *Model) []float64 {
+func (m *Learned) scores(st *analyse.Story, v *vectors, keep []float64, model *Model) []float64 {
 	n := len(st.Sentences)
-	x := features(st, v)
+	x := features(st, v, keep, model.lex())
 	p := make([]float64, n)
 	for i := range p {
 		f := x[i*numFeatures : (i+1)*numFeatures]
@@ -74,8 +75,9 @@ func (m *Learned) Select(st *analyse.Story, words int) []int {
 		return nil
 	}
 	model := m.model()
-	v := newVectors(st, idfOf(st, model.IDF))
-	p := m.scores(st, v, model)
+	idf, keep := model.termStats(st)
+	v := newVectors(st, idf)
+	p := m.scores(st, v, keep, model)
 	red := model.Redundancy
 	maxSim := make([]float64, n)
 	used := make([]bool, n)
@@ -148,18 +150,24 @@ type TrainOptions struct {
 
 // DefaultTrainOptions are the options the shipped model was trained with.
 func DefaultTrainOptions() TrainOptions {
-	return TrainOptions{Words: 230, Seed: 1, Trees: 120, Depth: 4, Rate: 0.1, MinDF: 5, Redundancy: 0.3, Label: "mix"}
+	return TrainOptions{Words: 230, Seed: 1, Trees: 200, Depth: 5, Rate: 0.1, MinDF: 5, Redundancy: 0.3, Label: "mix"}
 }
 
 // Trainer learns a Model from analysed stories and their reference
-// summaries in two passes: CountDF over every story for the background
-// statistics, then Examples and Add for the labelled sentences, then Fit.
+// summaries in two passes: Prepare and Count over every story (background
+// document frequencies, word keep rates, the lexical model), FreezeDF,
+// then Examples and Add for the labelled sentences, then Fit.
 type Trainer struct {
 	opt  TrainOptions
 	df   map[string]int32
 	docs int
-	base *Model // background statistics, after FreezeDF
-	x, y []float32
+	// keepIn and keepRef count, per term, the stories whose reports hold
+	// it and those whose references also hold it.
+	keepIn, keepRef map[string]int32
+	// lexFold are the lexical models learned on each half of the stories.
+	lexFold [2]*lexModel
+	base    *Model // background statistics, after FreezeDF
+	x, y    []float32
 }
 
 // NewTrainer returns a Trainer; zero fields of opt take their defaults.
@@ -189,7 +197,99 @@ func NewTrainer(opt TrainOptions) *Trainer {
 	if opt.Redundancy <= 0 {
 		opt.Redundancy = d.Redundancy
 	}
-	return &Trainer{opt: opt, df: make(map[string]int32)}
+	return &Trainer{opt: opt, df: make(map[string]int32), keepIn: make(map[string]int32), keepRef: make(map[string]int32),
+		lexFold: [2]*lexModel{newLexModel(), newLexModel()}}
+}
+
+// Prepared is what the first pass of training learns from one story,
+// computed by Prepare (safe to call concurrently) and applied in input
+// order by Count.
+type Prepared struct {
+	st       *analyse.Story
+	refTerms map[string]bool
+	lex      [][]uint32
+	label    []float32
+	fold     int
+}
+
+// Prepare analyses the references of st for the first pass.
+func (t *Trainer) Prepare(st *analyse.Story, refs []string) *Prepared {
+	p := &Prepared{st: st, refTerms: ReferenceTerms(refs)}
+	if len(refs) == 0 {
+		return p
+	}
+	texts := sentenceTexts(st)
+	p.fold = foldOf(texts)
+	p.label = Density(st, refs)
+	var buf []uint64
+	p.lex = make([][]uint32, len(texts))
+	for i, s := range texts {
+		buf = wordHashesOf(s, buf[:0])
+		p.lex[i] = lexIndex(buf)
+	}
+	return p
+}
+
+// Count applies a Prepared story to the first-pass statistics: document
+// frequencies, keep rates and the lexical models.
+func (t *Trainer) Count(p *Prepared) {
+	t.CountDF(p.st)
+	t.CountKeep(p.st, p.refTerms)
+	for i, hs := range p.lex {
+		t.lexFold[p.fold].update(hs, float64(p.label[i]))
+	}
+}
+
+func sentenceTexts(st *analyse.Story) []string {
+	out := make([]string, len(st.Sentences))
+	for i := range st.Sentences {
+		out[i] = st.Sentences[i].Text
+	}
+	return out
+}
+
+// ReferenceTerms returns the set of stemmed content terms of reference
+// summaries, as analyse writes a sentence's terms.
+func ReferenceTerms(refs []string) map[string]bool {
+	an := text.English()
+	out := make(map[string]bool, 128)
+	for _, r := range refs {
+		for _, t := range an.Terms(r) {
+			out[t] = true
+		}
+	}
+	return out
+}
+
+// CountKeep adds st to the word-importance counts (first pass): for each
+// term of its reports, whether the references (as ReferenceTerms) kept it.
+func (t *Trainer) CountKeep(st *analyse.Story, refTerms map[string]bool) {
+	if len(refTerms) == 0 {
+		return
+	}
+	for _, term := range st.Vocab {
+		t.keepIn[term]++
+		if refTerms[term] {
+			t.keepRef[term]++
+		}
+	}
+}
+
+// keepSmooth is the weight, in stories, of the prior in a term's keep
+// rate; keepMinStories is the fewest stories a term needs to get a rate
+// of its own.
+const (
+	keepSmooth     = 5
+	keepMinStories = 20
+)
+
+// keepRate is the smoothed share of stories holding a term whose
+// references kept it.
+func keepRate(ref, in int32, prior float64) float64 {
+	if in < keepMinStories {
+		return prior
+	}
+	return (float64(ref) + keepSmooth*prior) / (float64(in) + keepSmooth)
 }
 
 // CountDF adds the documents of st to the background document
@@ -212,17 +312,67 @@ func (t *Trainer) FreezeDF() {
 	}
 	t.base = &Model{Version: ModelVersion, Docs: t.docs, MinDF: t.opt.MinDF, DF: df}
 	t.df = nil
+	a, b := t.lexFold[0], t.lexFold[1]
+	lex := make([]float32, len(a.w))
+	nonzero := false
+	for i := range lex {
+		lex[i] = float32(math.Round(float64(a.w[i]+b.w[i])/2*1000) / 1000)
+		nonzero = nonzero || lex[i] != 0
+	}
+	if nonzero {
+		t.base.Lex = lex
+		t.base.LexBias = math.Round((a.bias+b.bias)/2*1e6) / 1e6
+	}
+	var in, ref float64
+	for k, n := range t.keepIn {
+		in += float64(n)
+		ref += float64(t.keepRef[k])
+	}
+	if in > 0 {
+		prior := math.Round(ref/in*1000) / 1000
+		t.base.KeepPrior = prior
+		t.base.Keep = make(map[string]float32)
+		for k, n := range t.keepIn {
+			if n >= keepMinStories {
+				t.base.Keep[k] = float32(math.Round(keepRate(t.keepRef[k], n, prior)*1000) / 1000)
+			}
+		}
+	}
 }
 
-// Examples returns the feature rows of st's sentences and their labels: 1
-// for the sentences of the greedy ROUGE oracle against refs, else 0. It
-// may be called concurrently after FreezeDF.
+// keepLOO returns the keep rate of every term of st as the model would
+// give it had st's own references not been counted (leave one out), so
+// that training sees the feature as it is at use.
+func (t *Trainer) keepLOO(st *analyse.Story, refs []string) []float64 {
+	out := make([]float64, len(st.Vocab))
+	if t.base.Keep == nil {
+		return out
+	}
+	rt := ReferenceTerms(refs)
+	for id, term := range st.Vocab {
+		in, ref := t.keepIn[term], t.keepRef[term]
+		if len(rt) > 0 && in > 0 {
+			in--
+			if rt[term] {
+				ref--
+			}
+		}
+		out[id] = keepRate(ref, in, t.base.KeepPrior)
+	}
+	return out
+}
+
+// Examples returns the feature rows of st's sentences and their labels
+// (see TrainOptions.Label) against refs. A story's keep rates leave its own
+// references out, and its lexical feature comes from the lexical model of
+// the other half of the stories, so that the trees learn from features as
+// they are on unseen stories. It may be called concurrently after FreezeDF.
 func (t *Trainer) Examples(st *analyse.Story, refs []string) (x, y []float32) {
 	if t.base == nil || len(st.Sentences) == 0 {
 		return nil, nil
 	}
 	v := newVectors(st, idfOf(st, t.base.IDF))
-	x = features(st, v)
+	x = features(st, v, t.keepLOO(st, refs), t.lexFold[1-foldOf(sentenceTexts(st))])
 	y = make([]float32, len(st.Sentences))
 	if t.opt.Label != "density" {
 		for _, i := range Oracle(st, refs, t.opt.Words) {
@@ -264,6 +414,7 @@ func (t *Trainer) Fit() (*Model, error) {
 	m.Features = slices.Clone(FeatureNames)
 	m.Base = base
 	m.Trees = trees
+	m.fast = compile(&m)
 	m.Redundancy = t.opt.Redundancy
 	m.Trained = fmt.Sprintf("%s labels, %d sentences, %d trees of depth %d, rate %g, oracle budget %d words, seed %d",
 		t.opt.Label, len(t.y), len(trees), t.opt.Depth, t.opt.Rate, t.opt.Words, t.opt.Seed)

@@ -8,6 +8,8 @@ import (
 	"io"
 	"math"
 	"sync"
+
+	"github.com/chorus-brief/chorus/analyse"
 )
 
 // ModelVersion is the version of the model file format.
@@ -21,7 +23,7 @@ type Model struct {
 	// Version is ModelVersion.
 	Version int `json:"version"`
 	// Features names the features the trees were trained on, in order;
-	// it must equal FeatureNames.
+	// it must be FeatureNames or a prefix of it.
 	Features []string `json:"features"`
 	// Base is the score every tree adds to (log-odds).
 	Base float64 `json:"base"`
@@ -35,10 +37,25 @@ type Model struct {
 	// DF maps a stemmed term to the number of training documents that
 	// contain it.
 	DF map[string]int32 `json:"df"`
+	// Keep maps a stemmed term to the share of training stories holding
+	// it whose reference summaries kept it (smoothed); terms seen in too
+	// few stories take KeepPrior. It measures how much a word matters
+	// to a summary, whatever the story.
+	Keep map[string]float32 `json:"keep,omitempty"`
+	// KeepPrior is the keep rate of a term not in Keep.
+	KeepPrior float64 `json:"keep_prior,omitempty"`
+	// Lex and LexBias are the weights of the lexical model over hashed
+	// words and word pairs (2^16 of them, or none).
+	Lex     []float32 `json:"lex,omitempty"`
+	LexBias float64   `json:"lex_bias,omitempty"`
 	// Redundancy is the weight of the redundancy penalty at selection.
 	Redundancy float64 `json:"redundancy"`
 	// Trained says how the model was made (input, seed, sizes).
 	Trained string `json:"trained,omitempty"`
+
+	// fast is the model laid out for scoring, made by LoadModel and
+	// Trainer.Fit; a Model built by hand is scored from its fields.
+	fast *compiled
 }
 
 // Tree is one regression tree stored as a complete binary tree in heap
@@ -69,6 +86,9 @@ func (t *Tree) eval(x []float32) float32 {
 // Score returns the model's log-odds that a sentence with features x
 // belongs in a good summary.
 func (m *Model) Score(x []float32) float64 {
+	if m.fast != nil {
+		return m.fast.score(m.Base, x)
+	}
 	s := m.Base
 	for i := range m.Trees {
 		s += float64(m.Trees[i].eval(x))
@@ -86,6 +106,33 @@ func (m *Model) IDF(term string) float64 {
 	return math.Log(float64(m.Docs+1)/float64(df+1)) + 1
 }
 
+// keepOf returns the keep rate of every term of st (see Model.Keep).
+func (m *Model) keepOf(st *analyse.Story) []float64 {
+	out := make([]float64, len(st.Vocab))
+	if m.Keep == nil {
+		return out
+	}
+	for id, t := range st.Vocab {
+		if k, ok := m.Keep[t]; ok {
+			out[id] = float64(k)
+		} else {
+			out[id] = m.KeepPrior
+		}
+	}
+	return out
+}
+
+// lex returns the model's lexical model, or nil.
+func (m *Model) lex() *lexModel {
+	if len(m.Lex) != 1<<lexBits {
+		return nil
+	}
+	return &lexModel{w: m.Lex, bias: m.LexBias}
+}
+
+// maxDepth is the deepest tree a model may hold.
+const maxDepth = 16
+
 // LoadModel reads a model written by Model.Write and checks it against
 // this version of Chorus.
 func LoadModel(r io.Reader) (*Model, error) {
@@ -97,8 +144,10 @@ func LoadModel(r io.Reader) (*Model, error) {
 		return nil, fmt.Errorf("model version %d, want %d", m.Version, ModelVersion)
 	}
 	if len(m.Trees) > 0 {
-		if len(m.Features) != len(FeatureNames) {
-			return nil, fmt.Errorf("model has %d features, want %d", len(m.Features), len(FeatureNames))
+		// A model may use the first features only (one trained before
+		// later features were added).
+		if len(m.Features) == 0 || len(m.Features) > len(FeatureNames) {
+			return nil, fmt.Errorf("model has %d features, want 1 to %d", len(m.Features), len(FeatureNames))
 		}
 		for i, f := range m.Features {
 			if f != FeatureNames[i] {
@@ -106,16 +155,23 @@ func LoadModel(r io.Reader) (*Model, error) {
 			}
 		}
 	}
+	if len(m.Lex) != 0 && len(m.Lex) != 1<<lexBits {
+		return nil, fmt.Errorf("model has %d lexical weights, want %d", len(m.Lex), 1<<lexBits)
+	}
 	for i, t := range m.Trees {
 		if len(t.Threshold) != len(t.Feature) || len(t.Value) != len(t.Feature) {
 			return nil, fmt.Errorf("model tree %d: arrays of different lengths", i)
 		}
+		if len(t.Feature) > 1<<(maxDepth+1)-1 {
+			return nil, fmt.Errorf("model tree %d: deeper than %d", i, maxDepth)
+		}
 		for _, f := range t.Feature {
-			if int(f) >= len(FeatureNames) || f < -1 {
+			if int(f) >= len(m.Features) || f < -1 {
 				return nil, fmt.Errorf("model tree %d: feature %d out of range", i, f)
 			}
 		}
 	}
+	m.fast = compile(&m)
 	return &m, nil
 }
 

@@ -330,8 +330,8 @@ func trainTiny(t *testing.T, seed uint64) []byte {
 	t.Helper()
 	tr := NewTrainer(TrainOptions{Seed: seed, Trees: 5, Depth: 2, Words: 20, MinLeaf: 0.5})
 	stories, refs := tinyData()
-	for _, st := range stories {
-		tr.CountDF(st)
+	for i, st := range stories {
+		tr.Count(tr.Prepare(st, refs[i]))
 	}
 	tr.FreezeDF()
 	for i, st := range stories {
@@ -372,7 +372,11 @@ func TestTrainDeterministic(t *testing.T) {
 }
 
 func TestLoadModelErrors(t *testing.T) {
-	for _, in := range []string{"", "{", `{"version":99}`, `{"version":1,"trees":[{"f":[0],"t":[],"v":[0]}],"features":[]}`} {
+	for _, in := range []string{"", "{", `{"version":99}`, `{"version":1,"trees":[{"f":[0],"t":[],"v":[0]}],"features":[]}`,
+		// A tree may not use a feature the model was not trained on.
+		`{"version":1,"trees":[{"f":[1,-1,-1],"t":[0,0,0],"v":[0,0,0]}],"features":["pos"]}`,
+		`{"version":1,"trees":[{"f":[-1],"t":[0],"v":[0]}],"features":["relpos"]}`,
+		`{"version":1,"lex":[0.5,1]}`} {
 		if _, err := LoadModel(strings.NewReader(in)); err == nil {
 			t.Errorf("LoadModel(%q) gave no error", in)
 		}
@@ -395,4 +399,165 @@ func ExampleNew() {
 	// Output:
 	// The city council approved a new budget on Monday.
 	// Council members approved the budget on Monday evening.
+}
+
+func TestLoadModelFeaturePrefix(t *testing.T) {
+	// A model trained on the first features only still loads and scores.
+	in := `{"version":1,"trees":[{"f":[0,-1,-1],"t":[0.5,0,0],"v":[0,1,-1]}],"features":["pos","relpos"]}`
+	m, err := LoadModel(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := make([]float32, numFeatures)
+	if got := m.Score(x); got != 1 {
+		t.Errorf("Score(pos 0) = %v, want 1", got)
+	}
+	x[0] = 3
+	if got := m.Score(x); got != -1 {
+		t.Errorf("Score(pos 3) = %v, want -1", got)
+	}
+}
+
+func TestKeepRates(t *testing.T) {
+	tr := NewTrainer(TrainOptions{Trees: 2, Depth: 2, Words: 20, MinLeaf: 0.5})
+	var stories []*analyse.Story
+	var refs [][]string
+	for k := 0; k < keepMinStories+5; k++ {
+		st := story([]string{fmt.Sprintf("The river flood reached house %d.", k), "Photo courtesy of the archive."})
+		ref := []string{"A flood hit the town."}
+		if k%5 == 0 {
+			ref = []string{"The town dried out."}
+		}
+		stories, refs = append(stories, st), append(refs, ref)
+		tr.Count(tr.Prepare(st, ref))
+	}
+	tr.FreezeDF()
+	m := tr.base
+	flood, photo := m.Keep["flood"], m.Keep["photo"]
+	if !(flood > 0.6 && photo < 0.1) {
+		t.Fatalf("keep(flood) = %v, keep(photo) = %v; want flood kept by 4 in 5 references, photo by none", flood, photo)
+	}
+	if got := m.keepOf(story([]string{"Unheard-of zzqx words."})); got[0] != m.KeepPrior {
+		t.Errorf("keep of an unseen term = %v, want the prior %v", got[0], m.KeepPrior)
+	}
+	// Leaving a story out lowers the rate of a term its reference kept
+	// and raises that of one it dropped.
+	st := stories[1]
+	loo := tr.keepLOO(st, refs[1])
+	for id, term := range st.Vocab {
+		if term == "flood" && !(loo[id] < float64(flood)) {
+			t.Errorf("leave-one-out keep(flood) = %v, want below %v", loo[id], flood)
+		}
+	}
+	st = stories[0]
+	loo = tr.keepLOO(st, refs[0])
+	for id, term := range st.Vocab {
+		if term == "flood" && !(loo[id] > float64(flood)) {
+			t.Errorf("leave-one-out keep(flood) in a story that dropped it = %v, want above %v", loo[id], flood)
+		}
+	}
+}
+
+func TestLexicalModel(t *testing.T) {
+	idx := func(s string) []uint32 { return lexIndex(wordHashesOf(s, nil)) }
+	if a, b := idx("Sign up for our NEWSLETTER today"), idx("sign up for our newsletter today"); !slices.Equal(a, b) {
+		t.Errorf("case changes the lexical items: %v vs %v", a, b)
+	}
+	if got := idx("the the the"); len(got) != 2 {
+		t.Errorf("lexIndex(the the the) = %v, want 2 distinct items (the, the the)", got)
+	}
+	m := newLexModel()
+	good := []string{"The dam broke after heavy rain.", "Rescuers reached the village after the dam broke.", "Officials said the dam broke at night."}
+	bad := []string{"Sign up for our newsletter.", "Click here to sign up.", "Sign up to get the newsletter."}
+	for epoch := 0; epoch < 20; epoch++ {
+		for k := range good {
+			m.update(idx(good[k]), 1)
+			m.update(idx(bad[k]), 0)
+		}
+	}
+	if g, b := m.logit(idx("The old dam broke.")), m.logit(idx("Sign up for alerts.")); !(g > b) {
+		t.Errorf("logit(news) = %v ≤ logit(newsletter prompt) = %v", g, b)
+	}
+	if f0, f1 := foldOf([]string{"a"}), foldOf([]string{"a"}); f0 != f1 || f0 < 0 || f0 > 1 {
+		t.Errorf("foldOf is %d then %d, want the same 0 or 1", f0, f1)
+	}
+}
+
+// TestFeaturesIgnoreCase checks that the surface features that count
+// shared words do not depend on case, so that cased and lowercased
+// corpora look alike to the scorer.
+func TestFeaturesIgnoreCase(t *testing.T) {
+	docs := [][]string{
+		{"The Council approved the Budget on Monday.", "Critics in Springfield called it rushed."},
+		{"On Monday the Council approved a new Budget.", "The Mayor will sign it."},
+	}
+	lower := make([][]string, len(docs))
+	for d, ss := range docs {
+		for _, s := range ss {
+			lower[d] = append(lower[d], strings.ToLower(s))
+		}
+	}
+	a, b := story(docs...), story(lower...)
+	fa := features(a, newVectors(a, idfOf(a, uniform)), make([]float64, len(a.Vocab)), nil)
+	fb := features(b, newVectors(b, idfOf(b, uniform)), make([]float64, len(b.Vocab)), nil)
+	for _, name := range []string{"word_other", "pair_other", "other_cos_mean", "term_other", "bigram_other"} {
+		k := slices.Index(FeatureNames, name)
+		for i := range a.Sentences {
+			if x, y := fa[i*numFeatures+k], fb[i*numFeatures+k]; x != y {
+				t.Errorf("%s of sentence %d: %v cased, %v lowercased", name, i, x, y)
+			}
+		}
+	}
+	// The first sentences share words and pairs across the reports.
+	k := slices.Index(FeatureNames, "pair_other")
+	if fa[k] <= 0 {
+		t.Errorf("pair_other of the first sentence = %v, want > 0", fa[k])
+	}
+}
+
+func TestFeatureNames(t *testing.T) {
+	if len(FeatureNames) != numFeatures {
+		t.Fatalf("%d feature names, numFeatures = %d", len(FeatureNames), numFeatures)
+	}
+	seen := map[string]bool{}
+	for _, n := range FeatureNames {
+		if seen[n] {
+			t.Errorf("feature %q named twice", n)
+		}
+		seen[n] = true
+	}
+}
+
+// TestCompiledModel checks that the padded trees score exactly as the
+// trees they were made from.
+func TestCompiledModel(t *testing.T) {
+	m, err := LoadModel(bytes.NewReader(trainTiny(t, 3)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := DefaultModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// An uneven tree: a leaf at depth 1 beside a split.
+	uneven := &Model{Trees: []Tree{{Feature: []int16{0, -1, 5, -1, -1, -1, -1}, Threshold: []float32{1, 0, 0.5, 0, 0, 0, 0}, Value: []float32{0, 0.25, 0, 0, 0, -1, 2}}}}
+	uneven.fast = compile(uneven)
+	st := story(
+		[]string{"The city council approved a new budget of $2 million on Monday.", "Click here to subscribe", "It raises school spending by 4%."},
+		[]string{"Council members approved the $2 million budget on Monday evening.", "The mayor is expected to sign it this week."},
+	)
+	x := features(st, newVectors(st, idfOf(st, uniform)), make([]float64, len(st.Vocab)), nil)
+	for name, model := range map[string]*Model{"tiny": m, "default": d, "uneven": uneven} {
+		slow := *model
+		slow.fast = nil
+		for i := range st.Sentences {
+			f := slices.Clone(x[i*numFeatures : (i+1)*numFeatures])
+			for _, v := range []float32{-1, 0, 0.5, 1, 3} {
+				f[0], f[5] = v, v*10
+				if a, b := model.Score(f), slow.Score(f); math.Abs(a-b) > 1e-9 {
+					t.Errorf("%s: sentence %d, f0=%v: compiled %v, trees %v", name, i, v, a, b)
+				}
+			}
+		}
+	}
 }

@@ -45,10 +45,11 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 		MinDF: *minDF, Redundancy: *redundancy, Label: *label,
 	})
 	start := time.Now()
-	// Pass 1: background document frequencies.
+	// Pass 1: background document frequencies, word keep rates and the
+	// lexical models.
 	n, err := trainPass(ctx, e, *input, *limit, func(c article.Cluster) func() {
-		st := chorus.AnalyseCluster(c)
-		return func() { tr.CountDF(st) }
+		p := tr.Prepare(chorus.AnalyseCluster(c), c.References)
+		return func() { tr.Count(p) }
 	})
 	if err != nil {
 		return err
