@@ -100,10 +100,12 @@ func Build(arts []article.Article, opt Options) *Story {
 		opt.Containment = DefaultContainment
 	}
 	st := &Story{Docs: make([]Doc, 0, len(arts))}
-	an := text.English()
-	ids := make(map[string]int32, 256)
-	var lastDoc []int32 // per term: last doc that counted it in DocFreq, +1
-	var lastSent []int32
+	size := 0
+	for _, a := range arts {
+		size += len(a.Text)
+	}
+	// About one new token in 16 bytes of text, and one new term in 24.
+	b := builder{st: st, ids: make(map[string]int32, size/24+64), tokens: make(map[string]int32, size/16+64)}
 	for d, a := range arts {
 		doc := Doc{Article: a, First: len(st.Sentences)}
 		pos := 0
@@ -116,32 +118,8 @@ func Build(arts []article.Article, opt Options) *Story {
 			if w < opt.MinWords || !hasLetter(s) {
 				continue
 			}
-			terms := an.Terms(s)
-			sent := Sentence{Doc: d, Pos: pos, Text: s, Span: sp, Words: w, Terms: terms, Support: []int{d}}
-			sent.IDs = make([]int32, len(terms))
-			si := int32(len(st.Sentences)) + 1
-			for k, t := range terms {
-				id, ok := ids[t]
-				if !ok {
-					id = int32(len(st.Vocab))
-					ids[t] = id
-					st.Vocab = append(st.Vocab, t)
-					st.DocFreq = append(st.DocFreq, 0)
-					st.SentFreq = append(st.SentFreq, 0)
-					lastDoc = append(lastDoc, 0)
-					lastSent = append(lastSent, 0)
-				}
-				sent.IDs[k] = id
-				if lastDoc[id] != int32(d)+1 {
-					lastDoc[id] = int32(d) + 1
-					st.DocFreq[id]++
-				}
-				if lastSent[id] != si {
-					lastSent[id] = si
-					st.SentFreq[id]++
-				}
-			}
-			sent.Names = names(s, ids)
+			sent := Sentence{Doc: d, Pos: pos, Text: s, Span: sp, Words: w, Support: []int{d}}
+			b.analyse(&sent, d)
 			st.Sentences = append(st.Sentences, sent)
 			pos++
 		}
@@ -152,6 +130,126 @@ func Build(arts []article.Article, opt Options) *Story {
 	return st
 }
 
+// builder holds what Build learns across sentences: the term ids, and
+// for every token as written its term id (−1 for a stop word), so that a
+// token seen before is not lowercased and stemmed again.
+type builder struct {
+	st       *Story
+	ids      map[string]int32
+	tokens   map[string]int32
+	lastDoc  []int32 // per term: last doc that counted it in DocFreq, +1
+	lastSent []int32
+	stops    []string // capitalised stop words of the current sentence
+}
+
+// analyse fills the terms, ids and names of sentence s of document d, the
+// next sentence of the story: the terms English().Terms gives, and the
+// names that names() finds once the sentence's terms are known.
+func (b *builder) analyse(s *Sentence, d int) {
+	st := b.st
+	t := s.Text
+	terms := make([]string, 0, len(t)/10+2)
+	ids := make([]int32, 0, len(t)/10+2)
+	si := int32(len(st.Sentences)) + 1
+	b.stops = b.stops[:0]
+	first := true
+	for i := 0; i < len(t); {
+		r, size := rune(t[i]), 1
+		if r < utf8.RuneSelf {
+			if !wordByte[r] {
+				i++
+				continue
+			}
+		} else if r, size = utf8.DecodeRuneInString(t[i:]); !text.IsWordRune(r) {
+			i += size
+			continue
+		}
+		j := i + size
+		for j < len(t) {
+			if c := t[j]; c < utf8.RuneSelf {
+				if !wordByte[c] {
+					break
+				}
+				j++
+				continue
+			}
+			r2, sz := utf8.DecodeRuneInString(t[j:])
+			if !text.IsWordRune(r2) {
+				break
+			}
+			j += sz
+		}
+		tok := t[i:j]
+		id, ok := b.tokens[tok]
+		if !ok {
+			id = b.termID(tok)
+			b.tokens[tok] = id
+		}
+		if id >= 0 {
+			terms = append(terms, st.Vocab[id])
+			ids = append(ids, id)
+			if b.lastDoc[id] != int32(d)+1 {
+				b.lastDoc[id] = int32(d) + 1
+				st.DocFreq[id]++
+			}
+			if b.lastSent[id] != si {
+				b.lastSent[id] = si
+				st.SentFreq[id]++
+			}
+		}
+		if !first && unicode.IsUpper(r) {
+			if id >= 0 {
+				if !slices.Contains(s.Names, id) {
+					s.Names = append(s.Names, id)
+				}
+			} else {
+				b.stops = append(b.stops, tok)
+			}
+		}
+		first = false
+		i = j
+	}
+	// A capitalised stop word is a name when its stem is a term of the
+	// story so far, this sentence's included.
+	for _, tok := range b.stops {
+		if id, ok := b.ids[text.Stem(strings.ToLower(tok))]; ok && !slices.Contains(s.Names, id) {
+			s.Names = append(s.Names, id)
+		}
+	}
+	slices.Sort(s.Names)
+	s.Terms, s.IDs = terms, ids
+}
+
+// wordByte tells the ASCII bytes that belong to a token, as
+// text.IsWordRune does: letters and digits.
+var wordByte = func() (t [utf8.RuneSelf]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = text.IsWordRune(rune(c))
+	}
+	return t
+}()
+
+// termID returns the id of the term of token tok, adding the term to the
+// story when it is new, or −1 for a stop word.
+func (b *builder) termID(tok string) int32 {
+	term, ok := text.Term(tok)
+	if !ok {
+		return -1
+	}
+	id, ok := b.ids[term]
+	if !ok {
+		st := b.st
+		id = int32(len(st.Vocab))
+		b.ids[term] = id
+		st.Vocab = append(st.Vocab, term)
+		st.DocFreq = append(st.DocFreq, 0)
+		st.SentFreq = append(st.SentFreq, 0)
+		b.lastDoc = append(b.lastDoc, 0)
+		b.lastSent = append(b.lastSent, 0)
+	}
+	return id
+}
+
 func hasLetter(s string) bool {
 	for _, r := range s {
 		if unicode.IsLetter(r) {
@@ -159,38 +257,6 @@ func hasLetter(s string) bool {
 		}
 	}
 	return false
-}
-
-// names returns the ids of the terms of s that are written capitalised
-// after the first word. Words that are not terms (stop words) are
-// ignored. Lowercased text costs one pass over its bytes.
-func names(s string, ids map[string]int32) []int32 {
-	var out []int32
-	first := true
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			i += size
-			continue
-		}
-		j := i + size
-		for j < len(s) {
-			r2, sz := utf8.DecodeRuneInString(s[j:])
-			if !unicode.IsLetter(r2) && !unicode.IsDigit(r2) {
-				break
-			}
-			j += sz
-		}
-		if !first && unicode.IsUpper(r) {
-			if id, ok := ids[text.Stem(strings.ToLower(s[i:j]))]; ok && !slices.Contains(out, id) {
-				out = append(out, id)
-			}
-		}
-		first = false
-		i = j
-	}
-	slices.Sort(out)
-	return out
 }
 
 // termWeight is the weight of a term in the support test: rarer terms in
@@ -223,15 +289,26 @@ func support(st *Story, share float64) {
 	if n == 0 || len(st.Docs) < 2 {
 		return
 	}
-	// Unique weighted terms per sentence, and postings per term.
+	// Unique weighted terms per sentence, and postings per term, each in
+	// one backing array. A term's weight depends only on the term, but for
+	// the double weight of a name in the sentence.
 	type tw struct {
 		id int32
 		w  float32
 	}
-	uniq := make([][]tw, n)
+	base := make([]float64, len(st.Vocab))
+	for id := range base {
+		base[id] = termWeight(st, int32(id), false)
+	}
 	total := make([]float64, n)
-	post := make([][]int32, len(st.Vocab))
 	seen := make([]int32, len(st.Vocab))
+	ustart := make([]int32, n+1)
+	nids := 0
+	for i := range st.Sentences {
+		nids += len(st.Sentences[i].IDs)
+	}
+	flat := make([]tw, 0, nids)
+	npost := make([]int32, len(st.Vocab)+1)
 	for i := range st.Sentences {
 		s := &st.Sentences[i]
 		for _, id := range s.IDs {
@@ -239,25 +316,42 @@ func support(st *Story, share float64) {
 				continue
 			}
 			seen[id] = int32(i) + 1
-			_, name := slices.BinarySearch(s.Names, id)
-			w := termWeight(st, id, name)
-			uniq[i] = append(uniq[i], tw{id, float32(w)})
+			w := base[id]
+			if _, name := slices.BinarySearch(s.Names, id); name && !hasDigit(st.Vocab[id]) {
+				w *= 2
+			}
+			flat = append(flat, tw{id, float32(w)})
 			total[i] += w
-			post[id] = append(post[id], int32(i))
+			npost[id+1]++
+		}
+		ustart[i+1] = int32(len(flat))
+	}
+	for id := 1; id < len(npost); id++ {
+		npost[id] += npost[id-1]
+	}
+	postFlat := make([]int32, len(flat))
+	at := slices.Clone(npost[:len(st.Vocab)])
+	for i := range st.Sentences {
+		for _, t := range flat[ustart[i]:ustart[i+1]] {
+			postFlat[at[t.id]] = int32(i)
+			at[t.id]++
 		}
 	}
+	uniqOf := func(i int) []tw { return flat[ustart[i]:ustart[i+1]] }
+	postOf := func(id int32) []int32 { return postFlat[npost[id]:npost[id+1]] }
 	overlap := make([]float64, n)
 	shared := make([]int32, n)
 	var touched []int32
 	docOK := make([]bool, len(st.Docs))
 	for i := range st.Sentences {
 		s := &st.Sentences[i]
-		if len(uniq[i]) == 0 {
+		ui := uniqOf(i)
+		if len(ui) == 0 {
 			continue
 		}
 		touched = touched[:0]
-		for _, t := range uniq[i] {
-			for _, j := range post[t.id] {
+		for _, t := range ui {
+			for _, j := range postOf(t.id) {
 				if st.Sentences[j].Doc == s.Doc {
 					continue
 				}
@@ -268,7 +362,7 @@ func support(st *Story, share float64) {
 				overlap[j] += float64(t.w)
 			}
 		}
-		need := int32(min(minShared, len(uniq[i])))
+		need := int32(min(minShared, len(ui)))
 		for _, j := range touched {
 			if shared[j] >= need && overlap[j] >= share*total[i]-1e-9 {
 				docOK[st.Sentences[j].Doc] = true
@@ -284,4 +378,96 @@ func support(st *Story, share float64) {
 		docOK[s.Doc] = false
 		slices.Sort(s.Support)
 	}
+}
+
+// Subset returns the story of the documents docs of st (indices into
+// st.Docs, ascending), equal to what Build would return for
+// their articles with the same options: the same sentences, term ids
+// numbered afresh in order of first use, and the frequencies, names and
+// support recomputed over those documents only. It shares the sentences'
+// text and terms with st, so it costs a fraction of Build. st must have
+// been built with the same MinWords; an index out of range is skipped.
+// Documents out of their order in st (or repeated) are analysed afresh:
+// a word's being a name depends on the terms of the documents before it.
+func (st *Story) Subset(docs []int, opt Options) *Story {
+	if opt.Containment <= 0 {
+		opt.Containment = DefaultContainment
+	}
+	for k := 1; k < len(docs); k++ {
+		if docs[k] <= docs[k-1] {
+			arts := make([]article.Article, 0, len(docs))
+			for _, d := range docs {
+				if d >= 0 && d < len(st.Docs) {
+					arts = append(arts, st.Docs[d].Article)
+				}
+			}
+			return Build(arts, opt)
+		}
+	}
+	out := &Story{Docs: make([]Doc, 0, len(docs))}
+	n := 0
+	for _, d := range docs {
+		if d >= 0 && d < len(st.Docs) {
+			n += st.Docs[d].End - st.Docs[d].First
+		}
+	}
+	if n > 0 {
+		out.Sentences = make([]Sentence, 0, n)
+	}
+	// remap[old id] is the new id + 1, or 0 before the term's first use.
+	remap := make([]int32, len(st.Vocab))
+	var lastDoc, lastSent []int32
+	supp := make([]int, n) // one backing array for the Support lists
+	for _, old := range docs {
+		if old < 0 || old >= len(st.Docs) {
+			continue
+		}
+		d := len(out.Docs)
+		src := st.Docs[old]
+		doc := Doc{Article: src.Article, First: len(out.Sentences)}
+		for i := src.First; i < src.End; i++ {
+			s := &st.Sentences[i]
+			k := len(out.Sentences)
+			supp[k] = d
+			sent := Sentence{Doc: d, Pos: s.Pos, Text: s.Text, Span: s.Span, Words: s.Words, Terms: s.Terms,
+				Support: supp[k : k+1 : k+1]}
+			sent.IDs = make([]int32, len(s.IDs))
+			si := int32(k) + 1
+			for j, oid := range s.IDs {
+				id := remap[oid] - 1
+				if id < 0 {
+					id = int32(len(out.Vocab))
+					remap[oid] = id + 1
+					out.Vocab = append(out.Vocab, st.Vocab[oid])
+					out.DocFreq = append(out.DocFreq, 0)
+					out.SentFreq = append(out.SentFreq, 0)
+					lastDoc = append(lastDoc, 0)
+					lastSent = append(lastSent, 0)
+				}
+				sent.IDs[j] = id
+				if lastDoc[id] != int32(d)+1 {
+					lastDoc[id] = int32(d) + 1
+					out.DocFreq[id]++
+				}
+				if lastSent[id] != si {
+					lastSent[id] = si
+					out.SentFreq[id]++
+				}
+			}
+			// Build looks a capitalised word up among the terms seen so
+			// far: in the subset, a name whose term the kept documents
+			// have not used yet is no name.
+			for _, oid := range s.Names {
+				if id := remap[oid] - 1; id >= 0 {
+					sent.Names = append(sent.Names, id)
+				}
+			}
+			slices.Sort(sent.Names)
+			out.Sentences = append(out.Sentences, sent)
+		}
+		doc.End = len(out.Sentences)
+		out.Docs = append(out.Docs, doc)
+	}
+	support(out, opt.Containment)
+	return out
 }

@@ -226,7 +226,7 @@ func (c *cleaner) sentence(s string) (Reason, int) {
 	if bytes.HasPrefix(low, []byte("image copyright ")) {
 		return Caption, imageCreditCut(low, s)
 	}
-	return matchPhrases(low, s, false)
+	return matchPhrases(low, s, false, -1)
 }
 
 func (m *meta) merge(o meta) {
@@ -291,7 +291,11 @@ func (d *doc) inArticle(titleKey string, needTitle bool) {
 	// Pull quotes: a short kept line whose words appear in another line.
 	for i := range d.segs {
 		s := &d.segs[i]
-		if s.drop != "" || !s.single || len(s.text) > 300 || len(keyOf(i)) < 15 || text.WordsUpTo(s.text, 40) > 40 || text.WordsUpTo(s.text, 4) < 4 {
+		if s.drop != "" || !s.single || len(s.text) > 300 || len(keyOf(i)) < 15 {
+			continue
+		}
+		// Between 4 and 40 words.
+		if w := text.WordsUpTo(s.text, 40); w > 40 || w < 4 {
 			continue
 		}
 		for j := range d.segs {
@@ -327,6 +331,13 @@ func (d *doc) finish(a article.Article) article.Article {
 		}
 	}
 	var b strings.Builder
+	size := 0
+	for _, s := range d.segs {
+		if s.drop == "" {
+			size += len(s.text) + 2
+		}
+	}
+	b.Grow(size)
 	prevLine := -1
 	for _, s := range d.segs {
 		if s.drop != "" {

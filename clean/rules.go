@@ -191,9 +191,9 @@ func firstWord(low []byte) []byte {
 
 // matchPhrases checks the phrase families against s, whose lowercase
 // start is low. It returns the reason and, for phrases that are only
-// boilerplate themselves, the length of the piece to cut (else 0).
-func matchPhrases(low []byte, s string, line bool) (Reason, int) {
-	words := -1
+// boilerplate themselves, the length of the piece to cut (else 0). words
+// is text.WordsUpTo(s, 100) when the caller knows it, else -1.
+func matchPhrases(low []byte, s string, line bool, words int) (Reason, int) {
 	countWords := func() int {
 		if words < 0 {
 			words = text.WordsUpTo(s, 100)
@@ -222,7 +222,9 @@ func matchPhrases(low []byte, s string, line bool) (Reason, int) {
 	}
 	if line {
 		for _, r := range contains {
-			if bytes.Contains(low, []byte(r.text)) && countWords() <= r.max {
+			// The word count first: it is counted once, and rules out
+			// most rules for a long paragraph.
+			if countWords() <= r.max && bytes.Contains(low, []byte(r.text)) {
 				return r.reason, 0
 			}
 		}
@@ -279,7 +281,8 @@ func classifyLine(l string, pos, n int) verdict {
 		return verdict{keep: keep}
 	}
 	if words <= 80 {
-		if r, cut := matchPhrases(lowb, l, true); r != "" && cut == 0 {
+		// words <= 80 is the whole count, as WordsUpTo(l, 100) gives it.
+		if r, cut := matchPhrases(lowb, l, true, words); r != "" && cut == 0 {
 			if r == Byline {
 				return verdict{reason: r, meta: meta{author: creditAuthor(l)}}
 			}

@@ -165,7 +165,7 @@ func reportDate(c *corpus, d analyse.Doc) (time.Time, string) {
 		return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), "metadata"
 	}
 	for i := d.First; i < d.End && i < d.First+12 && i < len(sents); i++ {
-		if !hasDigit(sents[i].Text) {
+		if !c.digit[i] {
 			continue
 		}
 		for _, m := range findDatesIn(sents[i].Text, c.tokens(i)) {
@@ -191,7 +191,7 @@ func resolveExpressions(c *corpus, i int, ref time.Time) []relExpr {
 	s := c.st.Sentences[i].Text
 	var out []relExpr
 	var dates []dateMatch
-	if hasDigit(s) {
+	if c.digit[i] {
 		dates = findDatesIn(s, c.tokens(i))
 	}
 	for _, m := range dates {

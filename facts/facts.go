@@ -393,6 +393,7 @@ type corpus struct {
 	dates    []time.Time
 	dateFrom []string
 	toks     [][]dtok // per sentence: dateTokens of its text, filled on first use
+	digit    []bool   // per sentence: whether its text holds a digit
 }
 
 func newCorpus(st *analyse.Story) *corpus {
@@ -437,9 +438,18 @@ func newCorpus(st *analyse.Story) *corpus {
 		c.tids[i] = ids
 	}
 	c.numTerm = make([]int8, len(c.vocab))
+	c.digit = make([]bool, len(st.Sentences))
+	for i := range st.Sentences {
+		c.digit[i] = hasDigit(st.Sentences[i].Text)
+	}
 	for _, d := range st.Docs {
 		var b strings.Builder
-		var offs []int
+		size := 0
+		for i := d.First; i < d.End && i < len(st.Sentences); i++ {
+			size += len(st.Sentences[i].Text) + 1
+		}
+		b.Grow(size)
+		offs := make([]int, 0, max(d.End-d.First, 0))
 		for i := d.First; i < d.End && i < len(st.Sentences); i++ {
 			if i > d.First {
 				b.WriteByte('\n')

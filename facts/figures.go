@@ -21,7 +21,11 @@ var multipliers = map[string]float64{"thousand": 1e3, "million": 1e6, "billion":
 // hasNumberWord is a fast check for a written number in s: whether s
 // holds one of numberWordHints.
 func hasNumberWord(s string) bool {
-	for i := 0; i < len(s); i++ {
+	for i := 0; i+1 < len(s); i++ {
+		// Most positions start no hint's first two bytes.
+		if c := s[i+1]; hintPairs[s[i]][c>>6]&(1<<(c&63)) == 0 {
+			continue
+		}
 		for _, h := range hintsByFirst[s[i]] {
 			// Every hint has three bytes or more.
 			if i+len(h) <= len(s) && s[i+1] == h[1] && s[i+2:i+len(h)] == h[2:] {
@@ -31,6 +35,14 @@ func hasNumberWord(s string) bool {
 	}
 	return false
 }
+
+// hintPairs has bit b of byte a set when a hint starts with bytes a, b.
+var hintPairs = func() (t [256][4]uint64) {
+	for _, h := range numberWordHints {
+		t[h[0]][h[1]>>6] |= 1 << (h[1] & 63)
+	}
+	return t
+}()
 
 // hintsByFirst groups numberWordHints by their first byte.
 var hintsByFirst = func() (t [256][]string) {
@@ -153,7 +165,7 @@ type claim struct {
 func extractClaims(c0 *corpus, sent int) []claim {
 	s := c0.st.Sentences[sent].Text
 	doc := c0.st.Sentences[sent].Doc
-	if !hasDigit(s) && !hasNumberWord(s) {
+	if !c0.digit[sent] && !hasNumberWord(s) {
 		return nil
 	}
 	toks := figTokens(c0.tokens(sent))

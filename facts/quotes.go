@@ -162,13 +162,50 @@ func quoteHashes(norm []rune) []uint64 {
 	return out
 }
 
+// rollBase is the base of the rolling hash that screens a report's
+// shingles before their shingleHash is computed; rollTop is rollBase to
+// the power shingleLen−1.
+const rollBase = 1099511628211
+
+var rollTop = func() uint64 {
+	p := uint64(1)
+	for range shingleLen - 1 {
+		p *= rollBase
+	}
+	return p
+}()
+
+// rollHashes lists the rolling hashes of the shingles of norm in order.
+func rollHashes(norm []rune) []uint64 {
+	if len(norm) < shingleLen {
+		return nil
+	}
+	out := make([]uint64, 0, len(norm)-shingleLen+1)
+	var r uint64
+	for k := range shingleLen {
+		r = r*rollBase + uint64(norm[k])
+	}
+	for i := 0; ; i++ {
+		out = append(out, r)
+		if i+shingleLen >= len(norm) {
+			return out
+		}
+		r = (r-uint64(norm[i])*rollTop)*rollBase + uint64(norm[i+shingleLen])
+	}
+}
+
+// bloomBit is the bit of the screen for rolling hash r.
+func bloomBit(r uint64) uint64 { return (r * 0x9e3779b97f4a7c15) >> (64 - 18) }
+
 // shingleIndex numbers the distinct shingles of the story's quotes and
 // records which of them occur in each report. Only quote shingles are
 // indexed: a report's other shingles can never count towards carrying a
 // quote.
 type shingleIndex struct {
-	ids   map[uint64]int32
-	bloom []uint64 // bit (h & bloomMask) is set for every quote shingle
+	ids *idTable
+	// bloom has bit bloomBit(r) set for the rolling hash r of every quote
+	// shingle: a window whose bit is clear holds no quote shingle.
+	bloom []uint64
 	// in[d] is the set of shingle ids found in report d, one bit each;
 	// found[d] is how many there are.
 	in    [][]uint64
@@ -182,20 +219,19 @@ type idPos struct{ id, pos int32 }
 
 const bloomBits = 1 << 18
 
-const bloomMask = bloomBits - 1
-
-func newShingleIndex(qh [][]uint64) *shingleIndex {
+// newShingleIndex indexes the quote shingles qh, whose rolling hashes
+// are rh (same positions).
+func newShingleIndex(qh, rh [][]uint64) *shingleIndex {
 	n := 0
 	for _, hs := range qh {
 		n += len(hs)
 	}
-	x := &shingleIndex{ids: make(map[uint64]int32, n), bloom: make([]uint64, bloomBits/64)}
-	for _, hs := range qh {
-		for _, h := range hs {
-			if _, ok := x.ids[h]; !ok {
-				x.ids[h] = int32(len(x.ids))
-				x.bloom[(h&bloomMask)>>6] |= 1 << (h & 63)
-			}
+	x := &shingleIndex{ids: newIDTable(n), bloom: make([]uint64, bloomBits/64)}
+	for q, hs := range qh {
+		for k, h := range hs {
+			b := bloomBit(rh[q][k])
+			x.bloom[b>>6] |= 1 << (b & 63)
+			x.ids.add(h)
 		}
 	}
 	return x
@@ -204,29 +240,40 @@ func newShingleIndex(qh [][]uint64) *shingleIndex {
 // each calls fn with the position and id of every quote shingle of a
 // report's normalised text.
 func (x *shingleIndex) each(norm []rune, fn func(pos int, id int32)) {
-	for i := 0; i+shingleLen <= len(norm); i++ {
-		h := shingleHash(norm[i : i+shingleLen])
-		if x.bloom[(h&bloomMask)>>6]&(1<<(h&63)) == 0 {
-			continue
+	if len(norm) < shingleLen {
+		return
+	}
+	var r uint64
+	for k := range shingleLen {
+		r = r*rollBase + uint64(norm[k])
+	}
+	for i := 0; ; i++ {
+		if b := bloomBit(r); x.bloom[b>>6]&(1<<(b&63)) != 0 {
+			if id, ok := x.ids.get(shingleHash(norm[i : i+shingleLen])); ok {
+				fn(i, id)
+			}
 		}
-		if id, ok := x.ids[h]; ok {
-			fn(i, id)
+		if i+shingleLen >= len(norm) {
+			return
 		}
+		r = (r-uint64(norm[i])*rollTop)*rollBase + uint64(norm[i+shingleLen])
 	}
 }
 
 // scan records which quote shingles occur in each report.
 func (x *shingleIndex) scan(docText []string) {
-	words := (len(x.ids) + 63) / 64
+	words := (x.ids.len() + 63) / 64
 	x.in = make([][]uint64, len(docText))
 	x.found = make([]int, len(docText))
 	x.firsts = make([][]idPos, len(docText))
 	all := make([]uint64, words*len(docText))
 	var buf []rune
+	// The firsts of every report, one after the other in one array.
+	var firsts []idPos
+	start := make([]int, len(docText)+1)
 	for d, t := range docText {
 		set := all[d*words : (d+1)*words : (d+1)*words]
 		buf = normaliseRunes(buf, t)
-		var firsts []idPos
 		x.each(buf, func(pos int, id int32) {
 			if set[id>>6]&(1<<(id&63)) == 0 {
 				set[id>>6] |= 1 << (id & 63)
@@ -234,8 +281,13 @@ func (x *shingleIndex) scan(docText []string) {
 			}
 		})
 		x.in[d] = set
-		x.found[d] = len(firsts)
-		x.firsts[d] = firsts
+		start[d+1] = len(firsts)
+		x.found[d] = start[d+1] - start[d]
+	}
+	for d := range docText {
+		if start[d+1] > start[d] {
+			x.firsts[d] = firsts[start[d]:start[d+1]:start[d+1]]
+		}
 	}
 }
 
@@ -250,35 +302,33 @@ func (x *shingleIndex) firstPositions(d int) map[int32]int32 {
 }
 
 // postings returns, for each shingle id, the quotes holding it, ascending
-// and without repeats; the lists share one backing array.
-func postings(qid [][]int32, nids int) [][]int32 {
+// and without repeats: the quotes of id are flat[off[id]:off[id+1]].
+func postings(qid [][]int32, nids int) (off, flat []int32) {
 	last := make([]int32, nids) // quote+1 that last counted the id
-	n := make([]int32, nids)
-	total := 0
+	off = make([]int32, nids+1)
 	for i, ids := range qid {
 		for _, id := range ids {
 			if last[id] != int32(i)+1 {
 				last[id] = int32(i) + 1
-				n[id]++
-				total++
+				off[id+1]++
 			}
 		}
 	}
-	flat := make([]int32, total)
-	post := make([][]int32, nids)
-	off := 0
-	for id, k := range n {
-		post[id] = flat[off : off : off+int(k)]
-		off += int(k)
+	for id := 1; id <= nids; id++ {
+		off[id] += off[id-1]
 	}
+	flat = make([]int32, off[nids])
+	clear(last)
+	at := last // reused: the next free slot of each id, less its start
 	for i, ids := range qid {
 		for _, id := range ids {
-			if p := post[id]; len(p) == 0 || p[len(p)-1] != int32(i) {
-				post[id] = append(p, int32(i))
+			if k := off[id] + at[id]; at[id] == 0 || flat[k-1] != int32(i) {
+				flat[k] = int32(i)
+				at[id]++
 			}
 		}
 	}
-	return post
+	return off, flat
 }
 
 // containIDs is the share of the shingle ids found in set.
@@ -426,31 +476,33 @@ func buildQuotes(c *corpus, ents []Entity) []Quote {
 		return nil
 	}
 	qh := make([][]uint64, len(raws))
+	rh := make([][]uint64, len(raws))
 	var norm []rune
 	for i, r := range raws {
 		norm = normaliseRunes(norm, r.text)
 		qh[i] = quoteHashes(norm)
+		rh[i] = rollHashes(norm)
 	}
-	x := newShingleIndex(qh)
+	x := newShingleIndex(qh, rh)
 	qid := make([][]int32, len(raws))
 	for i, hs := range qh {
 		ids := make([]int32, len(hs))
 		for k, h := range hs {
-			ids[k] = x.ids[h]
+			ids[k], _ = x.ids.get(h)
 		}
 		qid[i] = ids
 	}
 	// Group renderings: the shorter is mostly contained in the longer. The
 	// counts of shared shingles come from postings (quotes per shingle)
 	// rather than from every pair of quotes.
-	post := postings(qid, len(x.ids))
+	postOff, postFlat := postings(qid, x.ids.len())
 	uf := newUnionFind(len(raws))
 	cnt := make([]int, len(raws))
 	var touched []int32
 	for a := range raws {
 		touched = touched[:0]
 		for _, id := range qid[a] {
-			for _, b := range post[id] {
+			for _, b := range postFlat[postOff[id]:postOff[id+1]] {
 				if cnt[b] == 0 {
 					touched = append(touched, b)
 				}
@@ -483,6 +535,16 @@ func buildQuotes(c *corpus, ents []Entity) []Quote {
 		}
 		groups[r] = append(groups[r], i)
 	}
+	// The speaker a sentence names, found once per sentence.
+	speakerAt := map[int]string{}
+	speakerOf := func(i int) string {
+		sp, ok := speakerAt[i]
+		if !ok {
+			sp = speakerIn(c.st.Sentences[i].Text)
+			speakerAt[i] = sp
+		}
+		return sp
+	}
 	alias := map[string]string{}
 	for _, e := range ents {
 		for _, v := range e.Variants {
@@ -511,9 +573,9 @@ func buildQuotes(c *corpus, ents []Entity) []Quote {
 				sent := c.sentenceAt(d, rq.start)
 				endSent := c.sentenceAt(d, rq.end)
 				q.Carriers = append(q.Carriers, QuoteCarrier{Doc: d, Sentence: sent, Wording: rq.text, Quoted: true})
-				sp := speakerIn(c.st.Sentences[endSent].Text)
+				sp := speakerOf(endSent)
 				if sp == "" && endSent != sent {
-					sp = speakerIn(c.st.Sentences[sent].Text)
+					sp = speakerOf(sent)
 				}
 				if sp != "" {
 					if a, ok := alias[sp]; ok {

@@ -14,7 +14,15 @@ type compiled struct {
 	feat  []int16   // per tree, 2^depth − 1 internal nodes
 	thr   []float32 // their thresholds
 	val   []float32 // per tree, 2^depth leaves
+	// nodes are feat and thr side by side, which a walk reads together.
+	nodes []cnode
 	terms map[string]termStat
+}
+
+// cnode is one internal node of a padded tree.
+type cnode struct {
+	thr  float32
+	feat int32
 }
 
 // termStat is what the model knows about a term.
@@ -70,6 +78,10 @@ func compile(m *Model) *compiled {
 		}
 		fill(0, 0, false, 0)
 	}
+	c.nodes = make([]cnode, len(c.feat))
+	for k := range c.nodes {
+		c.nodes[k] = cnode{thr: c.thr[k], feat: int32(c.feat[k])}
+	}
 	c.terms = make(map[string]termStat, len(m.DF)+len(m.Keep))
 	for t := range m.DF {
 		c.terms[t] = termStat{idf: m.IDF(t), keep: m.KeepPrior}
@@ -100,6 +112,41 @@ func (c *compiled) score(base float64, x []float32) float64 {
 		s += float64(c.val[t*leaves+k-inner])
 	}
 	return s
+}
+
+// scoreAll is score for every row of x (nf features a row) into out,
+// four rows at a time so that their walks down a tree overlap. Each row
+// adds the trees' values in the same order as score.
+func (c *compiled) scoreAll(base float64, x []float32, nf int, out []float64) {
+	inner, leaves := 1<<c.depth-1, 1<<c.depth
+	trees := len(c.val) / leaves
+	n := len(out)
+	i := 0
+	for ; i+4 <= n; i += 4 {
+		x0, x1 := x[i*nf:(i+1)*nf], x[(i+1)*nf:(i+2)*nf]
+		x2, x3 := x[(i+2)*nf:(i+3)*nf], x[(i+3)*nf:(i+4)*nf]
+		s0, s1, s2, s3 := base, base, base, base
+		for t := 0; t < trees; t++ {
+			nodes := c.nodes[t*inner : (t+1)*inner]
+			val := c.val[t*leaves : (t+1)*leaves]
+			k0, k1, k2, k3 := 0, 0, 0, 0
+			for d := 0; d < c.depth; d++ {
+				n0, n1, n2, n3 := nodes[k0], nodes[k1], nodes[k2], nodes[k3]
+				k0 = 2*k0 + 1 + int(math.Float32bits(n0.thr-x0[n0.feat])>>31)
+				k1 = 2*k1 + 1 + int(math.Float32bits(n1.thr-x1[n1.feat])>>31)
+				k2 = 2*k2 + 1 + int(math.Float32bits(n2.thr-x2[n2.feat])>>31)
+				k3 = 2*k3 + 1 + int(math.Float32bits(n3.thr-x3[n3.feat])>>31)
+			}
+			s0 += float64(val[k0-inner])
+			s1 += float64(val[k1-inner])
+			s2 += float64(val[k2-inner])
+			s3 += float64(val[k3-inner])
+		}
+		out[i], out[i+1], out[i+2], out[i+3] = s0, s1, s2, s3
+	}
+	for ; i < n; i++ {
+		out[i] = c.score(base, x[i*nf:(i+1)*nf])
+	}
 }
 
 // termStats returns the idf and keep rate of every term of st.

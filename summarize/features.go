@@ -126,12 +126,16 @@ func features(st *analyse.Story, v *vectors, keep []float64, lex *lexModel) []fl
 	otherMax := make([]float64, n)
 	if nd > 1 {
 		best := make([]float64, nd)
+		docOf := make([]int, n)
+		for j := range st.Sentences {
+			docOf[j] = st.Sentences[j].Doc
+		}
 		for i := range st.Sentences {
 			clear(best)
-			di := st.Sentences[i].Doc
-			for j := range st.Sentences {
-				if dj := st.Sentences[j].Doc; dj != di {
-					best[dj] = max(best[dj], v.cosine(i, j))
+			di := docOf[i]
+			for j, c := range v.sim[i*n : (i+1)*n] {
+				if dj := docOf[j]; dj != di {
+					best[dj] = max(best[dj], float64(c))
 				}
 			}
 			var sum float64
@@ -149,20 +153,20 @@ func features(st *analyse.Story, v *vectors, keep []float64, lex *lexModel) []fl
 	for i := range st.Sentences {
 		terms += len(st.Sentences[i].IDs)
 	}
-	pairDocs := make(map[uint64]uint64, terms)
-	pairN := make(map[uint64]int32, terms)
+	pairs := newU64Table(terms, true)
 	for i := range st.Sentences {
 		s := &st.Sentences[i]
 		bit := uint64(1) << uint(s.Doc%64)
 		for k := 1; k < len(s.IDs); k++ {
 			key := uint64(s.IDs[k-1])<<32 | uint64(uint32(s.IDs[k]))
-			if pairDocs[key]&bit == 0 {
-				pairN[key]++
+			j := pairs.slot(key)
+			if pairs.e[j].bits&bit == 0 {
+				pairs.count[j]++
 			}
-			pairDocs[key] |= bit
+			pairs.e[j].bits |= bit
 		}
 	}
-	top := topPairs(pairN, 10)
+	top := topPairs(pairs, 10)
 	var termTotal float64
 	termCount := make([]float64, len(st.Vocab))
 	storyWords := 0
@@ -176,19 +180,22 @@ func features(st *analyse.Story, v *vectors, keep []float64, lex *lexModel) []fl
 	// Every word and adjacent word pair, stop words included, and the
 	// reports that use them.
 	wordHashes := make([][]uint64, n)
-	words := 0
+	var flat []uint64
 	for i := range st.Sentences {
-		wordHashes[i] = wordHashesOf(st.Sentences[i].Text, nil)
-		words += len(wordHashes[i])
+		at := len(flat)
+		flat = wordHashesOf(st.Sentences[i].Text, flat)
+		wordHashes[i] = flat[at:len(flat):len(flat)]
 	}
-	usedBy := make(map[uint64]uint64, 2*words)
+	// wordHashes[i] may point into an earlier backing array of flat; the
+	// hashes are the same.
+	usedBy := newU64Table(len(flat), false)
 	for i := range st.Sentences {
 		bit := uint64(1) << uint(st.Sentences[i].Doc%64)
 		h := wordHashes[i]
 		for k := range h {
-			usedBy[h[k]] |= bit
+			usedBy.e[usedBy.slot(h[k])].bits |= bit
 			if k > 0 {
-				usedBy[pairHash(h[k-1], h[k])] |= bit
+				usedBy.e[usedBy.slot(pairHash(h[k-1], h[k]))].bits |= bit
 			}
 		}
 	}
@@ -275,10 +282,10 @@ func features(st *analyse.Story, v *vectors, keep []float64, lex *lexModel) []fl
 				bit := uint64(1) << uint(s.Doc%64)
 				for j := 1; j < k; j++ {
 					key := uint64(s.IDs[j-1])<<32 | uint64(uint32(s.IDs[j]))
-					if pairDocs[key]&^bit != 0 {
+					if pairs.bitsOf(key)&^bit != 0 {
 						other++
 					}
-					if _, ok := top[key]; ok {
+					if slices.Contains(top, key) {
 						hit++
 					}
 				}
@@ -322,10 +329,10 @@ func features(st *analyse.Story, v *vectors, keep []float64, lex *lexModel) []fl
 				bit := uint64(1) << uint(s.Doc%64)
 				wo, po := 0, 0
 				for k := range h {
-					if usedBy[h[k]]&^bit != 0 {
+					if usedBy.bitsOf(h[k])&^bit != 0 {
 						wo++
 					}
-					if k > 0 && usedBy[pairHash(h[k-1], h[k])]&^bit != 0 {
+					if k > 0 && usedBy.bitsOf(pairHash(h[k-1], h[k]))&^bit != 0 {
 						po++
 					}
 				}
@@ -407,6 +414,9 @@ func textFeatures(s string) surface {
 	var f surface
 	inWord, hasDigit, odd := false, false, false
 	wordStart := 0
+	// The word trimmed of everything but letters at both ends is
+	// s[firstLetter:lastLetterEnd] (empty when firstLetter < 0).
+	firstLetter, lastLetterEnd := -1, -1
 	endWord := func(end int) {
 		if hasDigit {
 			f.numbers++
@@ -414,7 +424,10 @@ func textFeatures(s string) surface {
 		if w := s[wordStart:end]; odd || hasPrefixFold(w, "http") || hasPrefixFold(w, "www.") {
 			f.junk++
 		}
-		w := strings.TrimFunc(s[wordStart:end], func(r rune) bool { return !unicode.IsLetter(r) })
+		var w string
+		if firstLetter >= 0 {
+			w = s[firstLetter:lastLetterEnd]
+		}
 		if len(w) > 0 && len(w) <= 4 {
 			var buf [4]byte
 			for k := 0; k < len(w); k++ {
@@ -442,12 +455,17 @@ func textFeatures(s string) surface {
 		}
 		if !inWord {
 			inWord, hasDigit, odd, wordStart = true, false, false, i
+			firstLetter, lastLetterEnd = -1, -1
 		}
 		switch {
 		case r >= '0' && r <= '9':
 			hasDigit = true
 		case r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z':
 			f.letters++
+			if firstLetter < 0 {
+				firstLetter = i
+			}
+			lastLetterEnd = i + 1
 		case r == '"' || r == '“' || r == '”' || r == '«' || r == '»':
 			f.quotes++
 		case r == '?':
@@ -456,6 +474,10 @@ func textFeatures(s string) surface {
 			odd = true
 		case r >= 0x80 && unicode.IsLetter(r):
 			f.letters++
+			if firstLetter < 0 {
+				firstLetter = i
+			}
+			lastLetterEnd = i + utf8.RuneLen(r)
 		}
 	}
 	if inWord {
@@ -472,15 +494,15 @@ func textFeatures(s string) surface {
 
 // topPairs returns the k term pairs held by the most reports (at least
 // two), ties broken by key so that the choice is deterministic.
-func topPairs(n map[uint64]int32, k int) map[uint64]struct{} {
+func topPairs(t *u64Table, k int) []uint64 {
 	type kv struct {
 		key uint64
 		n   int32
 	}
 	var all []kv
-	for key, c := range n {
-		if c >= 2 {
-			all = append(all, kv{key, c})
+	for i, e := range t.e {
+		if e.bits != 0 && t.count[i] >= 2 {
+			all = append(all, kv{e.key, t.count[i]})
 		}
 	}
 	slices.SortFunc(all, func(a, b kv) int {
@@ -489,9 +511,9 @@ func topPairs(n map[uint64]int32, k int) map[uint64]struct{} {
 		}
 		return cmp.Compare(a.key, b.key)
 	})
-	out := make(map[uint64]struct{}, k)
+	out := make([]uint64, 0, k)
 	for _, x := range all[:min(k, len(all))] {
-		out[x.key] = struct{}{}
+		out = append(out, x.key)
 	}
 	return out
 }
@@ -501,8 +523,27 @@ func topPairs(n map[uint64]int32, k int) map[uint64]struct{} {
 func wordHashesOf(s string, out []uint64) []uint64 {
 	const offset, prime = 14695981039346656037, 1099511628211
 	h, in := uint64(offset), false
-	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+	for i := 0; i < len(s); {
+		r := rune(s[i])
+		if r < utf8.RuneSelf {
+			i++
+			// ASCII letters and digits, lowercased, as below.
+			if 'a' <= r && r <= 'z' || '0' <= r && r <= '9' {
+				h = (h ^ uint64(r)) * prime
+				in = true
+				continue
+			}
+			if 'A' <= r && r <= 'Z' {
+				h = (h ^ uint64(r+'a'-'A')) * prime
+				in = true
+				continue
+			}
+		} else {
+			var size int
+			r, size = utf8.DecodeRuneInString(s[i:])
+			i += size
+		}
+		if r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
 			h = (h ^ uint64(unicode.ToLower(r))) * prime
 			in = true
 			continue

@@ -50,6 +50,9 @@ func (m *Learned) scores(st *analyse.Story, v *vectors, keep []float64, model *M
 	n := len(st.Sentences)
 	x := features(st, v, keep, model.lex())
 	p := make([]float64, n)
+	if model.fast != nil && len(model.Trees) > 0 {
+		model.fast.scoreAll(model.Base, x, numFeatures, p)
+	}
 	for i := range p {
 		f := x[i*numFeatures : (i+1)*numFeatures]
 		if len(model.Trees) == 0 {
@@ -58,7 +61,11 @@ func (m *Learned) scores(st *analyse.Story, v *vectors, keep []float64, model *M
 			p[i] = float64(f[7]) + 0.3*float64(f[11]) + 0.3*(1-float64(f[1]))
 			continue
 		}
-		p[i] = 1 / (1 + math.Exp(-model.Score(f)))
+		score := p[i]
+		if model.fast == nil {
+			score = model.Score(f)
+		}
+		p[i] = 1 / (1 + math.Exp(-score))
 		if f[20] == 0 {
 			// Not a complete sentence (a headline, a caption, text cut
 			// off): a brief is made of whole sentences.

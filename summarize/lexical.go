@@ -25,27 +25,44 @@ const (
 // distinct item.
 func lexIndex(h []uint64) []uint32 {
 	out := make([]uint32, 0, 2*len(h))
-	mask := uint64(1)<<lexBits - 1
-	add := func(x uint64) {
-		x ^= x >> 29
-		x *= 0xbf58476d1ce4e5b9
-		x ^= x >> 32
-		k := uint32(x & mask)
-		for _, y := range out {
-			if y == k {
-				return
-			}
-		}
-		out = append(out, k)
+	// seen is a small open-addressing set of the indices in out (stored
+	// +1, 0 is empty); out keeps the order of first sight.
+	size := 16
+	for size < 4*len(h) {
+		size *= 2
+	}
+	var small [256]uint32
+	var seen []uint32
+	if size <= len(small) {
+		seen = small[:size]
+	} else {
+		seen = make([]uint32, size)
 	}
 	for k := range h {
-		add(h[k])
+		out = lexAdd(out, seen, h[k])
 		if k > 0 {
-			add(pairHash(h[k-1], h[k]))
+			out = lexAdd(out, seen, pairHash(h[k-1], h[k]))
 		}
-
 	}
 	return out
+}
+
+// lexAdd appends the weight index of item x to out unless seen has it.
+func lexAdd(out, seen []uint32, x uint64) []uint32 {
+	const mask = uint64(1)<<lexBits - 1
+	x ^= x >> 29
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 32
+	k := uint32(x & mask)
+	for j := int(k) & (len(seen) - 1); ; j = (j + 1) & (len(seen) - 1) {
+		switch seen[j] {
+		case 0:
+			seen[j] = k + 1
+			return append(out, k)
+		case k + 1:
+			return out
+		}
+	}
 }
 
 // lexModel is a hashed logistic regression.

@@ -169,39 +169,46 @@ func (m LexRank) Select(st *analyse.Story, words int) []int {
 func lexRank(v *vectors, threshold, jump float64) []float64 {
 	v.cosines()
 	n := len(v.tf)
-	adj := make([][]int32, n)
+	// The graph is symmetric (cosines are), so the neighbours of i are
+	// the sentences that link to it: adj[start[i]:start[i+1]], ascending.
+	start := make([]int32, n+1)
+	adj := make([]int32, 0, 4*n)
 	for i := 0; i < n; i++ {
-		for j := 0; j < n; j++ {
-			if i == j && v.norm[i] > 0 || i != j && v.cosine(i, j) >= threshold {
-				adj[i] = append(adj[i], int32(j))
+		row := v.sim[i*n : (i+1)*n]
+		for j, c := range row {
+			if j == i && v.norm[i] > 0 || j != i && float64(c) >= threshold {
+				adj = append(adj, int32(j))
 			}
 		}
+		start[i+1] = int32(len(adj))
 	}
 	// p(u) = jump/N + (1-jump) Σ_{v adj u} p(v)/deg(v); a sentence with
-	// no edges spreads its probability uniformly.
+	// no edges spreads its probability uniformly. Each sentence gathers
+	// its neighbours' shares in ascending order, the order in which they
+	// would spread them.
 	p := make([]float64, n)
 	next := make([]float64, n)
+	share := make([]float64, n)
 	for i := range p {
 		p[i] = 1 / float64(n)
 	}
 	for iter := 0; iter < 200; iter++ {
 		dangling := 0.0
-		for i := range next {
-			next[i] = 0
-		}
 		for j := 0; j < n; j++ {
-			if len(adj[j]) == 0 {
+			deg := start[j+1] - start[j]
+			if deg == 0 {
 				dangling += p[j]
 				continue
 			}
-			share := p[j] / float64(len(adj[j]))
-			for _, i := range adj[j] {
-				next[i] += share
-			}
+			share[j] = p[j] / float64(deg)
 		}
 		delta := 0.0
 		for i := range next {
-			next[i] = jump/float64(n) + (1-jump)*(next[i]+dangling/float64(n))
+			sum := 0.0
+			for _, j := range adj[start[i]:start[i+1]] {
+				sum += share[j]
+			}
+			next[i] = jump/float64(n) + (1-jump)*(sum+dangling/float64(n))
 			delta += math.Abs(next[i] - p[i])
 		}
 		p, next = next, p

@@ -13,6 +13,7 @@
 package summarize
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -197,12 +198,49 @@ func (v *vectors) cosines() {
 	}
 	n := len(v.tf)
 	v.sim = make([]float32, n*n)
+	// Postings: for each term, the sentences holding it (ascending) and
+	// its weight there. Sentence i meets sentence j > i through the terms
+	// they share, in ascending term order, as dotNorm adds them up.
+	type hold struct {
+		j int32
+		w float32
+	}
+	count := make([]int32, len(v.idf)+1)
+	total := 0
+	for i := range v.tf {
+		for _, t := range v.tf[i] {
+			count[t.id+1]++
+		}
+		total += len(v.tf[i])
+	}
+	for id := 1; id < len(count); id++ {
+		count[id] += count[id-1]
+	}
+	post := make([]hold, total)
+	fill := slices.Clone(count)
+	for i := range v.tf {
+		for _, t := range v.tf[i] {
+			post[fill[t.id]] = hold{int32(i), t.w}
+			fill[t.id]++
+		}
+	}
+	// count[id] now walks each term's postings: the entry of sentence i
+	// when i comes to it.
+	acc := make([]float32, n)
 	for i := 0; i < n; i++ {
 		if v.norm[i] > 0 {
 			v.sim[i*n+i] = 1
 		}
+		for _, t := range v.tf[i] {
+			at := count[t.id] + 1
+			count[t.id] = at
+			for _, h := range post[at:fill[t.id]] {
+				acc[h.j] += t.w * h.w
+			}
+		}
 		for j := i + 1; j < n; j++ {
-			c := dotNorm(v.tf[i], v.tf[j])
+			c := acc[j]
+			acc[j] = 0
 			v.sim[i*n+j], v.sim[j*n+i] = c, c
 		}
 	}
@@ -261,7 +299,7 @@ func byScore(score []float64) []int {
 	for i := range idx {
 		idx[i] = i
 	}
-	slices.SortStableFunc(idx, func(a, b int) int {
+	cmpScore := func(a, b int) int {
 		switch {
 		case score[a] > score[b]:
 			return -1
@@ -269,6 +307,23 @@ func byScore(score []float64) []int {
 			return 1
 		}
 		return 0
+	}
+	if slices.ContainsFunc(score, math.IsNaN) {
+		// NaN is tied with everything: only the stable sort's own order
+		// says where it goes.
+		slices.SortStableFunc(idx, cmpScore)
+		return idx
+	}
+	// Ties go by index, as a stable sort of the reading order leaves
+	// them, so the cheaper unstable sort gives the same order.
+	slices.SortFunc(idx, func(a, b int) int {
+		switch {
+		case score[a] > score[b]:
+			return -1
+		case score[a] < score[b]:
+			return 1
+		}
+		return cmp.Compare(a, b)
 	})
 	return idx
 }

@@ -352,3 +352,32 @@ func appendEnglishTerm(dst []string, z *stemmer, tok string, ascii bool) []strin
 	}
 	return append(dst, string(out))
 }
+
+// Term returns the term that English().Terms gives for one token (a run
+// of letters and digits, as written), and false for a stop word. A caller
+// that splits text into such runs itself, and remembers the answer for
+// each token, gets the same terms as Terms for a fraction of the cost.
+func Term(tok string) (string, bool) {
+	var z stemmer
+	ascii := true
+	for i := 0; i < len(tok); i++ {
+		if tok[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	var buf [1]string
+	out := appendEnglishTerm(buf[:0], &z, tok, ascii)
+	if len(out) == 0 {
+		return "", false
+	}
+	return out[0], true
+}
+
+// IsWordRune reports whether r belongs to a token: a letter or a digit.
+func IsWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return isWordByte(byte(r))
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}

@@ -111,6 +111,9 @@ func run(ctx context.Context, o options, out io.Writer) error {
 	}
 	base, pid := o.url, o.pid
 	if base == "" {
+		// The collection target that chorus serve runs with, so that the
+		// in-process server measures what a deployment runs.
+		server.TuneGC(os.Getenv)
 		var stopServer func()
 		base, stopServer, err = startServer(ctx)
 		if err != nil {

@@ -1,0 +1,71 @@
+package facts
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestHasNumberWord checks the screened scan against a plain search for
+// every hint.
+func TestHasNumberWord(t *testing.T) {
+	tests := []string{"", "t", "tw", "two", "Twenty-one people", "a dozen", "thirteen", "Three", "hree",
+		"no numbers here", "Fifth", "the tenth", "sixty", "eleventh hour", "hundreds", "Ten.", "xyz Nine"}
+	for _, s := range tests {
+		want := false
+		for _, h := range numberWordHints {
+			want = want || strings.Contains(s, h)
+		}
+		if got := hasNumberWord(s); got != want {
+			t.Errorf("hasNumberWord(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestIDTable checks the shingle id table against a map, through growth.
+func TestIDTable(t *testing.T) {
+	tab := newIDTable(2)
+	want := map[uint64]int32{}
+	for i := range 5000 {
+		h := uint64(i*i) * 0x9e3779b97f4a7c15 % 7919 // repeats
+		if i%3 == 0 {
+			h = 0 // the zero hash is a key like any other
+		}
+		tab.add(h)
+		if _, ok := want[h]; !ok {
+			want[h] = int32(len(want))
+		}
+	}
+	if tab.len() != len(want) {
+		t.Fatalf("len = %d, want %d", tab.len(), len(want))
+	}
+	for h, id := range want {
+		if got, ok := tab.get(h); !ok || got != id {
+			t.Errorf("get(%d) = %d, %v; want %d", h, got, ok, id)
+		}
+	}
+	if _, ok := tab.get(7919); ok {
+		t.Errorf("get of an absent key found it")
+	}
+}
+
+// TestRollHashes checks that equal windows roll to equal hashes, the
+// property the screen relies on.
+func TestRollHashes(t *testing.T) {
+	norm := []rune("abcdefghijklmnopabcdefghijklmnopé漢字abcdefghij")
+	rh := rollHashes(norm)
+	if len(rh) != len(norm)-shingleLen+1 {
+		t.Fatalf("%d hashes for %d runes", len(rh), len(norm))
+	}
+	for i := range rh {
+		direct := rollHashes(norm[i : i+shingleLen])
+		if len(direct) != 1 || direct[0] != rh[i] {
+			t.Errorf("window %d: rolled %d, direct %v", i, rh[i], direct)
+		}
+	}
+	if rh[0] != rh[16] {
+		t.Errorf("equal windows hash differently")
+	}
+	if rollHashes(norm[:shingleLen-1]) != nil {
+		t.Errorf("a text shorter than a shingle has shingles")
+	}
+}
