@@ -173,7 +173,9 @@ func (s *Server) readOne(ctx context.Context, in ArticleIn) (article.Article, st
 	switch {
 	case in.Text != "":
 		a, err = article.ParseText(strings.NewReader(in.Text), "posted text")
-		a.Origin = "api"
+		// Pasted text names no outlet: leave it unknown (the brief says so)
+		// rather than show the reader's placeholder as one.
+		a.Source, a.Origin = "", "api"
 	case in.HTML != "":
 		a, err = article.ParseHTML(strings.NewReader(in.HTML), in.URL)
 		a.Origin = "api"
