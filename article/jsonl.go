@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // ReadJSONL reads JSON articles from r and calls fn with each, in input
@@ -177,6 +178,11 @@ func readJSONDocument(b []byte, name, source string, fn func(Article) error, onP
 // record, the documents for a dataset record (isCluster). warn is a
 // problem worth a warning.
 func recordArticles(b []byte, where, source string) (arts []Article, isCluster bool, warn, err error) {
+	// JSON text is UTF-8; a record with other bytes would decode to
+	// replacement characters, text the report never had.
+	if !utf8.Valid(b) {
+		return nil, false, nil, ErrNotUTF8
+	}
 	rec, err := parseRecord(b)
 	if err != nil {
 		return nil, false, nil, err
