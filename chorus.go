@@ -124,7 +124,9 @@ func Brief(ctx context.Context, arts []article.Article, opt Options) (*brief.Bri
 	chosen := map[int]bool{}    // sentences of st already in the brief
 	usedQuote := map[int]bool{} // quotes of the sheet already in the brief
 	usedNote := map[string]bool{}
-	for _, i := range method.Select(story, words) {
+	// The brief speaks in the reports' voice: a statement's first-person
+	// sentences are left out where the rest fills the budget well.
+	for _, i := range preferThirdPerson(story, method.Select(story, words), words) {
 		s := story.Sentences[i]
 		from := orig(s.Doc)
 		// The same sentence in the full story, which the fact sheet indexes.
@@ -144,8 +146,10 @@ func Brief(ctx context.Context, arts []article.Article, opt Options) (*brief.Bri
 			continue
 		}
 		// A quote is given in the words of its origin where that report is
-		// part of the summary's story.
-		if o, ok := originSentence(sheet, st, full); ok && (opt.KeepAll || !sheet.IsOffStory(st.Sentences[o].Doc)) {
+		// part of the summary's story, unless the origin says it in the
+		// first person: then the report's quotation of it is clearer, and
+		// the origin is cited with the other carriers.
+		if o, ok := originSentence(sheet, st, full); ok && (opt.KeepAll || !sheet.IsOffStory(st.Sentences[o].Doc)) && !firstPerson(st.Sentences[o].Text) {
 			full = o
 		}
 		// A quote is given with its speaker's name rather than "he said".

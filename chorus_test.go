@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chorus-brief/chorus/analyse"
 	"github.com/chorus-brief/chorus/article"
 	"github.com/chorus-brief/chorus/brief"
 	"github.com/chorus-brief/chorus/internal/shared"
@@ -244,4 +245,42 @@ func ExampleBrief() {
 	}
 	// Output:
 	// [1 2]
+}
+
+func TestFirstPerson(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"I will travel to Port Askel today.", true},
+		{"We condemn the attacks on hospitals.", true},
+		{"A disaster is taking place before our very eyes.", true},
+		{`"We have not given up on anyone," he said.`, false},
+		{"“Our thoughts are with every family,” the governor said.", false},
+		{"The ferry had 112 passengers on board.", false},
+		{"The US and UK condemned the attacks.", false},
+		{"we ' ll keep searching , the mayor said .", true},
+	}
+	for _, tt := range tests {
+		if got := firstPerson(tt.in); got != tt.want {
+			t.Errorf("firstPerson(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestPreferThirdPerson(t *testing.T) {
+	st := &analyse.Story{Sentences: []analyse.Sentence{
+		{Text: "The ferry capsized on Tuesday evening.", Words: 6},
+		{Text: "I will travel to the harbour today.", Words: 7},
+		{Text: "Fourteen people are still missing after the accident.", Words: 8},
+	}}
+	// Without the first-person sentence 14 of 20 words remain: under 75%,
+	// so the selection stays as it is.
+	if got := preferThirdPerson(st, []int{0, 1, 2}, 20); len(got) != 3 {
+		t.Errorf("short of the budget: got %v, want all three", got)
+	}
+	// For a budget of 16, 14 words are enough.
+	if got := preferThirdPerson(st, []int{0, 1, 2}, 16); len(got) != 2 || got[0] != 0 || got[1] != 2 {
+		t.Errorf("got %v, want [0 2]", got)
+	}
 }

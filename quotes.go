@@ -2,6 +2,7 @@ package chorus
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/chorus-brief/chorus/analyse"
 	"github.com/chorus-brief/chorus/facts"
@@ -100,4 +101,56 @@ func namedCarrier(s *facts.Sheet, st *analyse.Story, i int) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// firstPerson reports whether s speaks in the first person outside its
+// quotations ("I will travel to the harbour today", "We condemn the
+// attacks"): the words of a statement or a press release, which read as
+// the brief's own voice when lifted out of their report.
+func firstPerson(s string) bool {
+	inQuote := false
+	start := -1
+	for i, r := range s + " " {
+		switch r {
+		case '"':
+			inQuote = !inQuote
+		case '“':
+			inQuote = true
+		case '”':
+			inQuote = false
+		}
+		word := unicode.IsLetter(r) || r == '\''
+		if word && start < 0 {
+			start = i
+		}
+		if !word && start >= 0 {
+			w := s[start:i]
+			start = -1
+			if !inQuote {
+				switch w {
+				case "I", "I'm", "I've", "I'll", "We", "we", "We're", "we're", "We've", "we've", "our", "Our", "us", "my", "My", "me":
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// preferThirdPerson drops the first-person sentences of a selection when
+// what is left still fills most of the budget (minShare of it).
+func preferThirdPerson(st *analyse.Story, sel []int, words int) []int {
+	const minShare = 0.75
+	kept := make([]int, 0, len(sel))
+	n := 0
+	for _, i := range sel {
+		if !firstPerson(st.Sentences[i].Text) {
+			kept = append(kept, i)
+			n += st.Sentences[i].Words
+		}
+	}
+	if len(kept) == len(sel) || float64(n) < minShare*float64(words) {
+		return sel
+	}
+	return kept
 }

@@ -11,9 +11,12 @@ import (
 )
 
 // Learned is the default method: it scores every sentence with the model
-// and then picks, one at a time, the sentence with the best score less a
-// penalty for repeating what is already chosen (its highest cosine with a
-// chosen sentence), skipping near-duplicates, until the budget is reached.
+// and then picks, one at a time, skipping near-duplicates, until the budget
+// is reached. With a second stage in the model (Model.Stage2), each pick
+// is the best candidate by the second stage, which rescores the score in
+// the light of what is already chosen; without one, it is the sentence
+// with the best score less a penalty for repeating what is already chosen
+// (its highest cosine with a chosen sentence).
 // The brief reads in story order: earlier parts of reports first (by
 // relative position), then by report.
 type Learned struct {
@@ -33,7 +36,8 @@ const unterminated = 0.9
 func (m *Learned) Scores(st *analyse.Story) []float64 {
 	model := m.model()
 	idf, keep := model.termStats(st)
-	return m.scores(st, newVectors(st, idf), keep, model)
+	p, _ := m.scores(st, newVectors(st, idf), keep, model)
+	return p
 }
 
 func (m *Learned) model() *Model {
@@ -46,7 +50,7 @@ func (m *Learned) model() *Model {
 	return &Model{}
 }
 
-func (m *Learned) scores(st *analyse.Story, v *vectors, keep []float64, model *Model) []float64 {
+func (m *Learned) scores(st *analyse.Story, v *vectors, keep []float64, model *Model) ([]float64, []float32) {
 	n := len(st.Sentences)
 	x := features(st, v, keep, model.lex())
 	p := make([]float64, n)
@@ -72,7 +76,7 @@ func (m *Learned) scores(st *analyse.Story, v *vectors, keep []float64, model *M
 			p[i] *= unterminated
 		}
 	}
-	return p
+	return p, x
 }
 
 // Select implements Method.
@@ -84,8 +88,13 @@ func (m *Learned) Select(st *analyse.Story, words int) []int {
 	model := m.model()
 	idf, keep := model.termStats(st)
 	v := newVectors(st, idf)
-	p := m.scores(st, v, keep, model)
+	p, x1 := m.scores(st, v, keep, model)
 	red := model.Redundancy
+	if model.fast2 != nil {
+		out := selectStage2(st, v, p, x1, model, words)
+		storyOrder(st, out)
+		return out
+	}
 	maxSim := make([]float64, n)
 	used := make([]bool, n)
 	var out []int
@@ -153,11 +162,18 @@ type TrainOptions struct {
 	// of the greedy ROUGE oracle), "density" (the share of the
 	// sentence's n-grams found in the references) or "mix" (their mean).
 	Label string
+	// Stage2Trees and Stage2Depth shape the second stage's trees (see
+	// Model.Stage2); Stage2Every trains it on one story in that many
+	// (by a hash of the text), and Stage2Rounds is the number of rounds
+	// of training, each on the steps of the previous round's selection
+	// added to the earlier rows. Negative Stage2Trees trains none.
+	Stage2Trees, Stage2Depth, Stage2Every, Stage2Rounds int
 }
 
 // DefaultTrainOptions are the options the shipped model was trained with.
 func DefaultTrainOptions() TrainOptions {
-	return TrainOptions{Words: 230, Seed: 1, Trees: 200, Depth: 5, Rate: 0.1, MinDF: 5, Redundancy: 0.3, Label: "mix"}
+	return TrainOptions{Words: 230, Seed: 1, Trees: 200, Depth: 5, Rate: 0.1, MinDF: 5, Redundancy: 0.3, Label: "mix",
+		Stage2Trees: 60, Stage2Depth: 4, Stage2Every: 3, Stage2Rounds: 2}
 }
 
 // Trainer learns a Model from analysed stories and their reference
@@ -175,6 +191,11 @@ type Trainer struct {
 	lexFold [2]*lexModel
 	base    *Model // background statistics, after FreezeDF
 	x, y    []float32
+	// groups are the row offsets where each story added starts.
+	groups []int32
+	// s2 holds, by group, what the second stage needs of the stories
+	// that kept it.
+	s2 map[int]*stage2Story
 }
 
 // NewTrainer returns a Trainer; zero fields of opt take their defaults.
@@ -203,6 +224,18 @@ func NewTrainer(opt TrainOptions) *Trainer {
 	}
 	if opt.Redundancy <= 0 {
 		opt.Redundancy = d.Redundancy
+	}
+	if opt.Stage2Trees == 0 {
+		opt.Stage2Trees = d.Stage2Trees
+	}
+	if opt.Stage2Depth <= 0 {
+		opt.Stage2Depth = d.Stage2Depth
+	}
+	if opt.Stage2Every <= 0 {
+		opt.Stage2Every = d.Stage2Every
+	}
+	if opt.Stage2Rounds <= 0 {
+		opt.Stage2Rounds = d.Stage2Rounds
 	}
 	return &Trainer{opt: opt, df: make(map[string]int32), keepIn: make(map[string]int32), keepRef: make(map[string]int32),
 		lexFold: [2]*lexModel{newLexModel(), newLexModel()}}
@@ -369,18 +402,31 @@ func (t *Trainer) keepLOO(st *analyse.Story, refs []string) []float64 {
 	return out
 }
 
+// Example is one story's training data: the feature rows of its
+// sentences, their labels, and, for some stories, what the second stage's
+// simulation of selection needs.
+type Example struct {
+	X, Y   []float32
+	stage2 *stage2Story
+}
+
 // Examples returns the feature rows of st's sentences and their labels
 // (see TrainOptions.Label) against refs. A story's keep rates leave its own
 // references out, and its lexical feature comes from the lexical model of
 // the other half of the stories, so that the trees learn from features as
-// they are on unseen stories. It may be called concurrently after FreezeDF.
-func (t *Trainer) Examples(st *analyse.Story, refs []string) (x, y []float32) {
+// they are on unseen stories. It may be called concurrently after
+// FreezeDF.
+func (t *Trainer) Examples(st *analyse.Story, refs []string) Example {
 	if t.base == nil || len(st.Sentences) == 0 {
-		return nil, nil
+		return Example{}
 	}
 	v := newVectors(st, idfOf(st, t.base.IDF))
-	x = features(st, v, t.keepLOO(st, refs), t.lexFold[1-foldOf(sentenceTexts(st))])
-	y = make([]float32, len(st.Sentences))
+	x := features(st, v, t.keepLOO(st, refs), t.lexFold[1-foldOf(sentenceTexts(st))])
+	var s2 *stage2Story
+	if t.opt.Stage2Trees > 0 && stage2Pick(sentenceTexts(st), t.opt.Stage2Every) {
+		s2 = newStage2Story(st, v, refs)
+	}
+	y := make([]float32, len(st.Sentences))
 	if t.opt.Label != "density" {
 		for _, i := range Oracle(st, refs, t.opt.Words) {
 			y[i] = 1
@@ -395,12 +441,23 @@ func (t *Trainer) Examples(st *analyse.Story, refs []string) (x, y []float32) {
 			}
 		}
 	}
-	return x, y
+	return Example{X: x, Y: y, stage2: s2}
 }
 
-// Add appends labelled rows from Examples (in a fixed order, for
+// Add appends a story's example from Examples (in a fixed order, for
 // reproducible training).
-func (t *Trainer) Add(x, y []float32) {
+func (t *Trainer) Add(ex Example) {
+	x, y := ex.X, ex.Y
+	if len(x) == 0 || len(y) == 0 {
+		return
+	}
+	if ex.stage2 != nil {
+		if t.s2 == nil {
+			t.s2 = make(map[int]*stage2Story)
+		}
+		t.s2[len(t.groups)] = ex.stage2
+	}
+	t.groups = append(t.groups, int32(len(t.y)))
 	t.x = append(t.x, x...)
 	t.y = append(t.y, y...)
 }
@@ -423,7 +480,70 @@ func (t *Trainer) Fit() (*Model, error) {
 	m.Trees = trees
 	m.fast = compile(&m)
 	m.Redundancy = t.opt.Redundancy
+	t.fitStage2(&m)
 	m.Trained = fmt.Sprintf("%s labels, %d sentences, %d trees of depth %d, rate %g, oracle budget %d words, seed %d",
 		t.opt.Label, len(t.y), len(trees), t.opt.Depth, t.opt.Rate, t.opt.Words, t.opt.Seed)
+	if len(m.Stage2) > 0 {
+		m.Trained += fmt.Sprintf("; second stage %d trees of depth %d, %d rounds, one story in %d",
+			len(m.Stage2), t.opt.Stage2Depth, t.opt.Stage2Rounds, t.opt.Stage2Every)
+	}
 	return &m, nil
+}
+
+// stage2Pick chooses the training stories of the second stage by a hash
+// of their text: one in every.
+func stage2Pick(sents []string, every int) bool {
+	var h uint64 = 14695981039346656037
+	for _, s := range sents {
+		for i := 0; i < len(s); i++ {
+			h = (h ^ uint64(s[i])) * 1099511628211
+		}
+	}
+	return (h>>11)%uint64(every) == 0
+}
+
+// fitStage2 trains the second stage of m on the stories kept for it.
+func (t *Trainer) fitStage2(m *Model) {
+	if len(t.s2) == 0 || t.opt.Stage2Trees <= 0 {
+		return
+	}
+	groups := append(slices.Clone(t.groups), int32(len(t.y)))
+	ps := make(map[int][]float64, len(t.s2))
+	for g := 0; g+1 < len(groups); g++ {
+		if _, ok := t.s2[g]; !ok {
+			continue
+		}
+		lo, hi := int(groups[g]), int(groups[g+1])
+		p := make([]float64, hi-lo)
+		for i := range p {
+			f := t.x[(lo+i)*numFeatures : (lo+i+1)*numFeatures]
+			p[i] = 1 / (1 + math.Exp(-m.Score(f)))
+			if f[20] == 0 {
+				p[i] *= unterminated
+			}
+		}
+		ps[g] = p
+	}
+	var x, y []float32
+	var policy *Model
+	for round := 0; round < t.opt.Stage2Rounds; round++ {
+		for g := 0; g+1 < len(groups); g++ {
+			s2, ok := t.s2[g]
+			if !ok {
+				continue
+			}
+			lo, hi := int(groups[g]), int(groups[g+1])
+			rx, ry := stage2Rows(s2, ps[g], t.x[lo*numFeatures:hi*numFeatures], m.Redundancy, t.opt.Words, policy)
+			x = append(x, rx...)
+			y = append(y, ry...)
+		}
+		if len(y) == 0 {
+			return
+		}
+		m.Stage2Base, m.Stage2 = boost(x, y, numStage2, boostOptions{
+			Trees: t.opt.Stage2Trees, Depth: t.opt.Stage2Depth, Rate: 0.1, L2: 1, MinLeaf: 20, Subsample: 0.5, Bins: 64, Seed: t.opt.Seed,
+		})
+		m.fast2 = compileStage2(m)
+		policy = m
+	}
 }

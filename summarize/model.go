@@ -50,12 +50,18 @@ type Model struct {
 	LexBias float64   `json:"lex_bias,omitempty"`
 	// Redundancy is the weight of the redundancy penalty at selection.
 	Redundancy float64 `json:"redundancy"`
+	// Stage2Base and Stage2 are the second stage's boosted trees over
+	// stage2Names, which rescore the candidates at each step of selection
+	// (none: selection is greedy on the first-stage score).
+	Stage2Base float64 `json:"stage2_base,omitempty"`
+	Stage2     []Tree  `json:"stage2,omitempty"`
 	// Trained says how the model was made (input, seed, sizes).
 	Trained string `json:"trained,omitempty"`
 
 	// fast is the model laid out for scoring, made by LoadModel and
 	// Trainer.Fit; a Model built by hand is scored from its fields.
-	fast *compiled
+	fast  *compiled
+	fast2 *compiled
 }
 
 // Tree is one regression tree stored as a complete binary tree in heap
@@ -171,7 +177,18 @@ func LoadModel(r io.Reader) (*Model, error) {
 			}
 		}
 	}
+	for i, t := range m.Stage2 {
+		if len(t.Threshold) != len(t.Feature) || len(t.Value) != len(t.Feature) || len(t.Feature) > 1<<(maxDepth+1)-1 {
+			return nil, fmt.Errorf("model second-stage tree %d: malformed", i)
+		}
+		for _, f := range t.Feature {
+			if int(f) >= numStage2 || f < -1 {
+				return nil, fmt.Errorf("model second-stage tree %d: feature %d out of range", i, f)
+			}
+		}
+	}
 	m.fast = compile(&m)
+	m.fast2 = compileStage2(&m)
 	return &m, nil
 }
 

@@ -4,8 +4,9 @@
 // The default method, "chorus", scores sentences with a learned model
 // (boosted trees over position, length, centrality, agreement with the
 // other reports, learned word importance, a lexical model of the wording
-// summaries keep, figures, names and quotes) and picks them greedily with
-// a redundancy penalty. The classic methods it is measured against are here too, each
+// summaries keep, figures, names and quotes) and picks them one at a
+// time with a second stage of trees that weighs each candidate against
+// the sentences already chosen. The classic methods it is measured against are here too, each
 // written from its paper: lead, lead1, centroid, lexrank, textrank and mmr.
 //
 // Every method stops at the first whole sentence that reaches the word

@@ -64,8 +64,8 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 		if len(c.References) == 0 {
 			return func() {}
 		}
-		x, y := tr.Examples(chorus.AnalyseCluster(c), c.References)
-		return func() { tr.Add(x, y) }
+		ex := tr.Examples(chorus.AnalyseCluster(c), c.References)
+		return func() { tr.Add(ex) }
 	}); err != nil {
 		return err
 	}

@@ -1,0 +1,255 @@
+package summarize
+
+import (
+	"math"
+
+	"github.com/chorus-brief/chorus/analyse"
+)
+
+// The second stage rescores the candidates of each step of selection in
+// the light of the sentences already chosen: how much of a candidate is
+// already said, and how it compares with the candidates left. It is
+// trained on the steps of the first stage's own selection over training
+// stories, with the share of the candidate's words and word pairs that
+// the reference holds and the chosen sentences do not yet match.
+
+// stage2Names names the features of the second stage.
+var stage2Names = []string{
+	"p",            // first-stage score
+	"max_sim",      // highest cosine with a chosen sentence
+	"mean_sim",     // mean cosine with the chosen sentences
+	"covered",      // share of its distinct content terms the chosen sentences hold
+	"covered_idf",  // the same, weighted by idf
+	"words",        // length in words
+	"chosen",       // sentences chosen so far
+	"chosen_words", // words chosen so far
+	"gap_best",     // p − the best p left
+	"rank_left",    // rank of p among the candidates left / candidates left
+	"greedy",       // p − redundancy × max_sim
+}
+
+// stage2From are the first-stage features the second stage also sees.
+var stage2From = []int{0, 1, 7, 11, 20, 27, 39, 55}
+
+// numStage2 is len(stage2Names) + len(stage2From).
+const numStage2 = 19
+
+// stage2State is what selection has chosen so far.
+type stage2State struct {
+	n      int
+	maxSim []float64 // per sentence, highest cosine with a chosen one
+	sumSim []float64 // per sentence, sum of cosines with the chosen ones
+	have   []bool    // content term ids held by a chosen sentence
+	chosen int
+	words  int
+	used   []bool
+}
+
+func newStage2State(st *analyse.Story) *stage2State {
+	n := len(st.Sentences)
+	return &stage2State{n: n, maxSim: make([]float64, n), sumSim: make([]float64, n),
+		have: make([]bool, len(st.Vocab)), used: make([]bool, n)}
+}
+
+func (s *stage2State) add(st *analyse.Story, v *vectors, pick int) {
+	s.used[pick] = true
+	s.chosen++
+	s.words += st.Sentences[pick].Words
+	for i := 0; i < s.n; i++ {
+		c := v.cosine(i, pick)
+		s.maxSim[i] = max(s.maxSim[i], c)
+		s.sumSim[i] += c
+	}
+	for _, id := range st.Sentences[pick].IDs {
+		s.have[id] = true
+	}
+}
+
+// candidates returns the sentences that may still be chosen.
+func (s *stage2State) candidates(out []int) []int {
+	out = out[:0]
+	for i := 0; i < s.n; i++ {
+		if !s.used[i] && s.maxSim[i] <= duplicateCosine {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// features writes the second-stage features of candidates cand into x.
+func (s *stage2State) features(st *analyse.Story, v *vectors, p []float64, x1 []float32, red float64, cand []int, x []float32) []float32 {
+	x = x[:0]
+	best := math.Inf(-1)
+	for _, i := range cand {
+		best = max(best, p[i])
+	}
+	for _, i := range cand {
+		rank := 0
+		for _, j := range cand {
+			if p[j] > p[i] {
+				rank++
+			}
+		}
+		var cov, covIDF, all, allIDF float64
+		for _, t := range v.tf[i] {
+			w := v.idf[t.id]
+			all++
+			allIDF += w
+			if s.have[t.id] {
+				cov++
+				covIDF += w
+			}
+		}
+		mean := 0.0
+		if s.chosen > 0 {
+			mean = s.sumSim[i] / float64(s.chosen)
+		}
+		x = append(x,
+			float32(p[i]),
+			float32(s.maxSim[i]),
+			float32(mean),
+			float32(cov/max(all, 1)),
+			float32(covIDF/max(allIDF, 1e-9)),
+			float32(st.Sentences[i].Words),
+			float32(s.chosen),
+			float32(s.words),
+			float32(p[i]-best),
+			float32(float64(rank)/float64(len(cand))),
+			float32(p[i]-red*s.maxSim[i]),
+		)
+		for _, f := range stage2From {
+			x = append(x, x1[i*numFeatures+f])
+		}
+	}
+	return x
+}
+
+// selectStage2 picks sentences one at a time by the second-stage score
+// until the budget is reached.
+func selectStage2(st *analyse.Story, v *vectors, p []float64, x1 []float32, model *Model, words int) []int {
+	s := newStage2State(st)
+	var out, cand []int
+	var x []float32
+	var sc []float64
+	for s.words < words {
+		cand = s.candidates(cand)
+		if len(cand) == 0 {
+			break
+		}
+		x = s.features(st, v, p, x1, model.Redundancy, cand, x)
+		sc = append(sc[:0], make([]float64, len(cand))...)
+		model.fast2.scoreAll(model.Stage2Base, x, numStage2, sc)
+		best := 0
+		for k := range cand {
+			if sc[k] > sc[best] {
+				best = k
+			}
+		}
+		out = append(out, cand[best])
+		s.add(st, v, cand[best])
+	}
+	return out
+}
+
+// stage2Story is what the second stage's training keeps of a story.
+type stage2Story struct {
+	st   *analyse.Story // sentences' words and term ids only
+	v    *vectors
+	toks [][]int32
+	refs []bag
+}
+
+func newStage2Story(st *analyse.Story, v *vectors, refs []string) *stage2Story {
+	slim := &analyse.Story{Vocab: make([]string, len(st.Vocab)), Sentences: make([]analyse.Sentence, len(st.Sentences))}
+	for i, s := range st.Sentences {
+		slim.Sentences[i] = analyse.Sentence{Words: s.Words, IDs: s.IDs}
+	}
+	vocab := make(map[string]int32, 512)
+	out := &stage2Story{st: slim, v: v}
+	for _, r := range refs {
+		out.refs = append(out.refs, newBag(rougeTokens(r, vocab)))
+	}
+	out.toks = make([][]int32, len(st.Sentences))
+	for i, s := range st.Sentences {
+		out.toks[i] = rougeTokens(s.Text, vocab)
+	}
+	return out
+}
+
+// novel returns the mean over references of the share of toks' unigrams
+// and bigrams that the reference holds and the summary does not yet match.
+func (o *oracleState) novel(toks []int32) float64 {
+	if len(toks) == 0 {
+		return 0
+	}
+	add := newBag(toks)
+	total := 0.0
+	for _, ref := range o.refs {
+		mu, mb := 0, 0
+		for g, c := range add.uni {
+			rc := ref.uni[g]
+			have := o.cur.uni[g]
+			mu += int(min(rc, have+c) - min(rc, have))
+		}
+		for g, c := range add.bi {
+			rc := ref.bi[g]
+			have := o.cur.bi[g]
+			mb += int(min(rc, have+c) - min(rc, have))
+		}
+		d := float64(mu) / float64(add.nuni)
+		if add.nb > 0 {
+			d = (d + float64(mb)/float64(add.nb)) / 2
+		} else {
+			d /= 2
+		}
+		total += d
+	}
+	return total / float64(len(o.refs))
+}
+
+// stage2Rows simulates the first stage's selection on a training story
+// (first-stage scores p) and returns a row for every candidate of every
+// step, labelled with its novel density.
+func stage2Rows(s2 *stage2Story, p []float64, x1 []float32, red float64, words int, policy *Model) (x, y []float32) {
+	var sc []float64
+	st := s2.st
+	s := newStage2State(st)
+	o := &oracleState{refs: s2.refs, overlap: make([][2]int, len(s2.refs)), cur: newBag(nil)}
+	var cand []int
+	var row []float32
+	for s.words < words {
+		cand = s.candidates(cand)
+		if len(cand) == 0 {
+			break
+		}
+		row = s.features(st, s2.v, p, x1, red, cand, row)
+		x = append(x, row...)
+		best, bestScore := -1, math.Inf(-1)
+		if policy != nil {
+			sc = append(sc[:0], make([]float64, len(cand))...)
+			policy.fast2.scoreAll(policy.Stage2Base, row, numStage2, sc)
+		}
+		for k, i := range cand {
+			y = append(y, float32(o.novel(s2.toks[i])))
+			score := p[i] - red*s.maxSim[i]
+			if policy != nil {
+				score = sc[k]
+			}
+			if score > bestScore {
+				best, bestScore = i, score
+			}
+		}
+		s.add(st, s2.v, best)
+		o.add(s2.toks[best])
+	}
+	return x, y
+}
+
+// compileStage2 lays out the second stage's trees for scoring, or returns
+// nil when the model has none.
+func compileStage2(m *Model) *compiled {
+	if len(m.Stage2) == 0 {
+		return nil
+	}
+	return compile(&Model{Trees: m.Stage2})
+}
