@@ -95,32 +95,9 @@ func (m *Learned) Select(st *analyse.Story, words int) []int {
 		storyOrder(st, out)
 		return out
 	}
-	maxSim := make([]float64, n)
-	used := make([]bool, n)
-	var out []int
-	total := 0
-	for total < words {
-		best, bestScore := -1, math.Inf(-1)
-		for i := 0; i < n; i++ {
-			if used[i] || maxSim[i] > duplicateCosine {
-				continue
-			}
-			if s := p[i] - red*maxSim[i]; s > bestScore {
-				best, bestScore = i, s
-			}
-		}
-		if best < 0 {
-			break
-		}
-		used[best] = true
-		out = append(out, best)
-		total += st.Sentences[best].Words
-		for i := 0; i < n; i++ {
-			if !used[i] {
-				maxSim[i] = max(maxSim[i], v.cosine(i, best))
-			}
-		}
-	}
+	out := greedyMMR(st, v, words,
+		func(i int, maxSim float64, _ []int) bool { return maxSim > duplicateCosine },
+		func(i int, maxSim float64) float64 { return p[i] - red*maxSim })
 	storyOrder(st, out)
 	return out
 }

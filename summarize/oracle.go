@@ -83,35 +83,35 @@ func (o *oracleState) score(toks []int32) float64 {
 	add := newBag(toks)
 	total := 0.0
 	for r, ref := range o.refs {
-		mu, mb := o.overlap[r][0], o.overlap[r][1]
-		for g, c := range add.uni {
-			rc := ref.uni[g]
-			have := o.cur.uni[g]
-			mu += int(min(rc, have+c) - min(rc, have))
-		}
-		for g, c := range add.bi {
-			rc := ref.bi[g]
-			have := o.cur.bi[g]
-			mb += int(min(rc, have+c) - min(rc, have))
-		}
+		du, db := o.newMatches(ref, add)
+		mu, mb := o.overlap[r][0]+du, o.overlap[r][1]+db
 		total += f1(mu, nu, ref.nuni) + f1(mb, nb, ref.nb)
 	}
 	return total / float64(len(o.refs))
 }
 
+// newMatches counts the unigrams and bigrams of add that ref holds and
+// the summary does not match yet (clipped counts, as ROUGE clips them).
+func (o *oracleState) newMatches(ref bag, add bag) (uni, bi int) {
+	for g, c := range add.uni {
+		rc := ref.uni[g]
+		have := o.cur.uni[g]
+		uni += int(min(rc, have+c) - min(rc, have))
+	}
+	for g, c := range add.bi {
+		rc := ref.bi[g]
+		have := o.cur.bi[g]
+		bi += int(min(rc, have+c) - min(rc, have))
+	}
+	return uni, bi
+}
+
 func (o *oracleState) add(toks []int32) {
 	add := newBag(toks)
 	for r, ref := range o.refs {
-		for g, c := range add.uni {
-			rc := ref.uni[g]
-			have := o.cur.uni[g]
-			o.overlap[r][0] += int(min(rc, have+c) - min(rc, have))
-		}
-		for g, c := range add.bi {
-			rc := ref.bi[g]
-			have := o.cur.bi[g]
-			o.overlap[r][1] += int(min(rc, have+c) - min(rc, have))
-		}
+		du, db := o.newMatches(ref, add)
+		o.overlap[r][0] += du
+		o.overlap[r][1] += db
 	}
 	o.cur.add(toks)
 }

@@ -325,6 +325,21 @@ func (m MMR) Select(st *analyse.Story, words int) []int {
 	for i := range rel {
 		rel[i] = v.cosineDense(i, c, cn)
 	}
+	out := greedyMMR(st, v, words,
+		func(i int, _ float64, out []int) bool { return repeats(st, i, out) },
+		func(i int, maxSim float64) float64 { return lambda*rel[i] - (1-lambda)*maxSim })
+	return readingOrder(out)
+}
+
+// greedyMMR picks sentences one at a time, each time the one with the best
+// score given its highest cosine with those already picked (the marginal
+// relevance of Carbonell & Goldstein 1998), until the word budget is
+// reached. skip leaves a candidate out of this round. It returns the
+// sentences in the order picked.
+func greedyMMR(st *analyse.Story, v *vectors, words int,
+	skip func(i int, maxSim float64, picked []int) bool,
+	score func(i int, maxSim float64) float64) []int {
+	n := len(st.Sentences)
 	maxSim := make([]float64, n)
 	used := make([]bool, n)
 	var out []int
@@ -332,11 +347,10 @@ func (m MMR) Select(st *analyse.Story, words int) []int {
 	for total < words {
 		best, bestScore := -1, math.Inf(-1)
 		for i := 0; i < n; i++ {
-			if used[i] || repeats(st, i, out) {
+			if used[i] || skip(i, maxSim[i], out) {
 				continue
 			}
-			s := lambda*rel[i] - (1-lambda)*maxSim[i]
-			if s > bestScore {
+			if s := score(i, maxSim[i]); s > bestScore {
 				best, bestScore = i, s
 			}
 		}
@@ -352,5 +366,5 @@ func (m MMR) Select(st *analyse.Story, words int) []int {
 			}
 		}
 	}
-	return readingOrder(out)
+	return out
 }

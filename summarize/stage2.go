@@ -185,17 +185,7 @@ func (o *oracleState) novel(toks []int32) float64 {
 	add := newBag(toks)
 	total := 0.0
 	for _, ref := range o.refs {
-		mu, mb := 0, 0
-		for g, c := range add.uni {
-			rc := ref.uni[g]
-			have := o.cur.uni[g]
-			mu += int(min(rc, have+c) - min(rc, have))
-		}
-		for g, c := range add.bi {
-			rc := ref.bi[g]
-			have := o.cur.bi[g]
-			mb += int(min(rc, have+c) - min(rc, have))
-		}
+		mu, mb := o.newMatches(ref, add)
 		d := float64(mu) / float64(add.nuni)
 		if add.nb > 0 {
 			d = (d + float64(mb)/float64(add.nb)) / 2
