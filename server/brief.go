@@ -83,15 +83,30 @@ var contentTypes = map[brief.Format]string{
 	brief.FormatText:     "text/plain; charset=utf-8",
 }
 
-// compute runs the pipeline under the server's concurrency bound and
-// renders the brief.
-func (s *Server) compute(ctx context.Context, arts []article.Article, title string, o briefOpts) ([]byte, error) {
+// acquire takes one of the slots that bound the briefs computed at once,
+// waiting in arrival order; release gives it back.
+func (s *Server) acquire(ctx context.Context) (release func(), err error) {
 	select {
 	case s.briefSem <- struct{}{}:
-		defer func() { <-s.briefSem }()
+		return func() { <-s.briefSem }, nil
 	case <-ctx.Done():
 		return nil, fmt.Errorf("wait to compute brief: %w", ctx.Err())
 	}
+}
+
+// compute runs the pipeline under the server's concurrency bound and
+// renders the brief.
+func (s *Server) compute(ctx context.Context, arts []article.Article, title string, o briefOpts) ([]byte, error) {
+	release, err := s.acquire(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
+	return s.render(ctx, arts, title, o)
+}
+
+// render runs the pipeline and renders the brief; the caller holds a slot.
+func (s *Server) render(ctx context.Context, arts []article.Article, title string, o briefOpts) ([]byte, error) {
 	b, err := s.cfg.Brief(ctx, arts, chorus.Options{Words: o.words, Title: title, NoFacts: o.noFacts})
 	if errors.Is(err, chorus.ErrNoText) {
 		return nil, &requestError{http.StatusUnprocessableEntity, "no usable text: " + err.Error()}
@@ -125,6 +140,22 @@ func (s *Server) oneShot(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	// Reading posted text is work for the processor like the brief itself:
+	// a request takes its slot before it, so that requests run one after
+	// the other in arrival order rather than all at once, slowly. A request
+	// that fetches URLs waits for them without holding a slot.
+	fetches := false
+	for _, a := range in.Articles {
+		fetches = fetches || a.URL != "" && a.Text == "" && a.HTML == ""
+	}
+	var release func()
+	if !fetches {
+		if release, err = s.acquire(r.Context()); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		defer release()
+	}
 	arts, outs, err := s.readArticles(r.Context(), in.Articles)
 	if err != nil {
 		s.fail(w, r, err)
@@ -136,7 +167,12 @@ func (s *Server) oneShot(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	body, err := s.compute(r.Context(), arts, strings.TrimSpace(in.Title), o)
+	var body []byte
+	if release != nil {
+		body, err = s.render(r.Context(), arts, strings.TrimSpace(in.Title), o)
+	} else {
+		body, err = s.compute(r.Context(), arts, strings.TrimSpace(in.Title), o)
+	}
 	if err != nil {
 		s.fail(w, r, err)
 		return

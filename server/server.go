@@ -67,8 +67,11 @@ type Config struct {
 	RequestTimeout time.Duration
 	// FetchTimeout bounds one URL fetch; 0 means the default.
 	FetchTimeout time.Duration
-	// MaxConcurrentBriefs bounds briefs computed at once; 0 means twice
-	// the number of CPUs. Requests beyond it wait their turn.
+	// MaxConcurrentBriefs bounds briefs computed at once; 0 means the
+	// number of CPUs (GOMAXPROCS). Requests beyond it wait their turn in
+	// arrival order: each brief then runs to completion on a processor of
+	// its own instead of sharing it with every waiting request, which
+	// keeps the slowest requests close to the typical one.
 	MaxConcurrentBriefs int
 	// Logger receives one line per request and server errors; nil
 	// discards them.
@@ -147,7 +150,7 @@ func New(cfg Config) (*Server, error) {
 		cfg.FetchTimeout = DefaultFetchTimeout
 	}
 	if cfg.MaxConcurrentBriefs <= 0 {
-		cfg.MaxConcurrentBriefs = 2 * runtime.GOMAXPROCS(0)
+		cfg.MaxConcurrentBriefs = runtime.GOMAXPROCS(0)
 	}
 	if cfg.Brief == nil {
 		cfg.Brief = chorus.Brief
