@@ -25,8 +25,22 @@ func Tokens(s string) []string {
 
 // AppendTokens appends the tokens of s to dst, like Tokens.
 func AppendTokens(dst []string, s string) []string {
-	start := -1
-	for i := 0; i < len(s); {
+	for i := 0; ; {
+		start, end, _ := nextToken(s, i)
+		if start < 0 {
+			return dst
+		}
+		dst = append(dst, s[start:end])
+		i = end
+	}
+}
+
+// nextToken finds the first token of s at or after byte i: a maximal run
+// of letters and digits. It returns its span, whether it is all ASCII, and
+// start -1 when there is none.
+func nextToken(s string, i int) (start, end int, ascii bool) {
+	start, ascii = -1, true
+	for i < len(s) {
 		c := s[i]
 		w := 1
 		var in bool
@@ -41,16 +55,18 @@ func AppendTokens(dst []string, s string) []string {
 			if start < 0 {
 				start = i
 			}
+			if c >= utf8.RuneSelf {
+				ascii = false
+			}
 		} else if start >= 0 {
-			dst = append(dst, s[start:i])
-			start = -1
+			return start, i, ascii
 		}
 		i += w
 	}
-	if start >= 0 {
-		dst = append(dst, s[start:])
+	if start < 0 {
+		return -1, len(s), true
 	}
-	return dst
+	return start, len(s), ascii
 }
 
 // Words counts the words of s as a reader would: blank-separated fields
@@ -288,35 +304,14 @@ func (a Analyzer) isEnglish() bool {
 // allocates only when its stem is not a piece of s.
 func appendEnglishTerms(dst []string, s string) []string {
 	var z stemmer
-	start := -1
-	ascii := true
-	for i := 0; i <= len(s); {
-		in := false
-		w := 1
-		if i < len(s) {
-			c := s[i]
-			if c < utf8.RuneSelf {
-				in = isWordByte(c)
-			} else {
-				var r rune
-				r, w = utf8.DecodeRuneInString(s[i:])
-				in = unicode.IsLetter(r) || unicode.IsDigit(r)
-			}
+	for i := 0; ; {
+		start, end, ascii := nextToken(s, i)
+		if start < 0 {
+			return dst
 		}
-		if in {
-			if start < 0 {
-				start, ascii = i, true
-			}
-			if w > 1 || s[i] >= utf8.RuneSelf {
-				ascii = false
-			}
-		} else if start >= 0 {
-			dst = appendEnglishTerm(dst, &z, s[start:i], ascii)
-			start = -1
-		}
-		i += w
+		dst = appendEnglishTerm(dst, &z, s[start:end], ascii)
+		i = end
 	}
-	return dst
 }
 
 // appendEnglishTerm appends the term of one token, if it is not a stop

@@ -2,8 +2,6 @@ package text
 
 import (
 	"strings"
-	"unicode"
-	"unicode/utf8"
 )
 
 // Vocab is the English analyzer with a memory: it remembers, for every
@@ -91,33 +89,14 @@ func (v *Vocab) AppendIDs(dst []int32, s string) []int32 {
 
 // each calls fn with the id of every content term of s, in order.
 func (v *Vocab) each(s string, fn func(int32)) {
-	start := -1
-	for i := 0; i < len(s); {
-		c := s[i]
-		w := 1
-		var in bool
-		if c < utf8.RuneSelf {
-			in = isWordByte(c)
-		} else {
-			var r rune
-			r, w = utf8.DecodeRuneInString(s[i:])
-			in = unicode.IsLetter(r) || unicode.IsDigit(r)
+	for i := 0; ; {
+		start, end, _ := nextToken(s, i)
+		if start < 0 {
+			return
 		}
-		if in {
-			if start < 0 {
-				start = i
-			}
-		} else if start >= 0 {
-			if id := v.tokenID(s[start:i]); id >= 0 {
-				fn(id)
-			}
-			start = -1
-		}
-		i += w
-	}
-	if start >= 0 {
-		if id := v.tokenID(s[start:]); id >= 0 {
+		if id := v.tokenID(s[start:end]); id >= 0 {
 			fn(id)
 		}
+		i = end
 	}
 }
