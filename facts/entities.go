@@ -120,7 +120,7 @@ func entityToken(f string, initial bool) (etok, bool, bool) {
 	// "Russian-backed": the name is the part before the hyphen.
 	if i := strings.IndexByte(raw, '-'); i > 0 && i+1 < len(raw) {
 		rest := raw[i+1:]
-		if r, _ := utf8.DecodeRuneInString(rest); unicode.IsLower(r) && !nameParticles[lower(raw[:i])] && compoundSuffix(rest) {
+		if r, _ := utf8.DecodeRuneInString(rest); unicode.IsLower(r) && !nameParticles[text.Lower(raw[:i])] && compoundSuffix(rest) {
 			raw = raw[:i]
 			ends = true
 		}
@@ -128,7 +128,7 @@ func entityToken(f string, initial bool) (etok, bool, bool) {
 	if raw == "" {
 		return etok{}, false, initial || ends
 	}
-	t := etok{raw: raw, low: lower(raw), endsRun: ends, initial: initial || startQuote, paren: strings.HasPrefix(f, "(")}
+	t := etok{raw: raw, low: text.Lower(raw), endsRun: ends, initial: initial || startQuote, paren: strings.HasPrefix(f, "(")}
 	t.cap = isUpperStart(raw) || hasParticlePrefix(raw)
 	next := strings.HasSuffix(f, ":") || strings.HasSuffix(f, ".") && !strings.HasSuffix(raw, ".") && t.endsRun
 	return t, true, next
@@ -183,18 +183,6 @@ func isAbbreviation(w string) bool {
 		buf[i] = c
 	}
 	return abbreviations[string(buf[:len(w)])]
-}
-
-// lower lowercases s, without allocating when it is already lowercase
-// ASCII.
-func lower(s string) string {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf || c >= 'A' && c <= 'Z' {
-			return strings.ToLower(s)
-		}
-	}
-	return s
 }
 
 // restoreCase returns the prefix of orig that lower spells, in orig's case.

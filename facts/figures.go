@@ -447,15 +447,7 @@ func buildFigures(c *corpus, off map[int]bool) []Figure {
 			}
 		}
 	}
-	groups := map[int][]int{}
-	var roots []int
-	for i := range cl {
-		r := uf.find(i)
-		if _, ok := groups[r]; !ok {
-			roots = append(roots, r)
-		}
-		groups[r] = append(groups[r], i)
-	}
+	roots, groups := uf.groups()
 	var out []Figure
 	for _, r := range roots {
 		g := groups[r]
@@ -531,6 +523,20 @@ func (u *unionFind) find(x int) int {
 		x = u.parent[x]
 	}
 	return x
+}
+
+// groups returns the members of each set, and the sets' roots in the
+// order of their first member.
+func (u *unionFind) groups() (roots []int, groups map[int][]int) {
+	groups = map[int][]int{}
+	for i := range u.parent {
+		r := u.find(i)
+		if _, ok := groups[r]; !ok {
+			roots = append(roots, r)
+		}
+		groups[r] = append(groups[r], i)
+	}
+	return roots, groups
 }
 
 func (u *unionFind) union(a, b int) {

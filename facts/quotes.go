@@ -526,15 +526,7 @@ func buildQuotes(c *corpus, ents []Entity) []Quote {
 	x.scan(c.docText)
 	docNorm := make([]*normText, len(c.docText))
 	docFirst := make([]map[int32]int32, len(c.docText))
-	groups := map[int][]int{}
-	var roots []int
-	for i := range raws {
-		r := uf.find(i)
-		if _, ok := groups[r]; !ok {
-			roots = append(roots, r)
-		}
-		groups[r] = append(groups[r], i)
-	}
+	roots, groups := uf.groups()
 	// The speaker a sentence names, found once per sentence.
 	speakerAt := map[int]string{}
 	speakerOf := func(i int) string {

@@ -90,6 +90,16 @@ func (o *oracleState) score(toks []int32) float64 {
 	return total / float64(len(o.refs))
 }
 
+// share is the mean of the shares of b's unigrams (mu of them) and
+// bigrams (mb) that match, a bigram share of 0 when b has no bigram.
+func (b bag) share(mu, mb int) float64 {
+	p := float64(mu) / float64(b.nuni)
+	if b.nb > 0 {
+		return (p + float64(mb)/float64(b.nb)) / 2
+	}
+	return p / 2
+}
+
 // newMatches counts the unigrams and bigrams of add that ref holds and
 // the summary does not match yet (clipped counts, as ROUGE clips them).
 func (o *oracleState) newMatches(ref bag, add bag) (uni, bi int) {
@@ -188,13 +198,7 @@ func Density(st *analyse.Story, refs []string) []float32 {
 			for g, c := range b.bi {
 				mb += int(min(c, ref.bi[g]))
 			}
-			p := float64(mu) / float64(b.nuni)
-			if b.nb > 0 {
-				p = (p + float64(mb)/float64(b.nb)) / 2
-			} else {
-				p /= 2
-			}
-			total += p
+			total += b.share(mu, mb)
 		}
 		out[i] = float32(total / float64(len(rb)))
 	}

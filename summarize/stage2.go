@@ -185,14 +185,7 @@ func (o *oracleState) novel(toks []int32) float64 {
 	add := newBag(toks)
 	total := 0.0
 	for _, ref := range o.refs {
-		mu, mb := o.newMatches(ref, add)
-		d := float64(mu) / float64(add.nuni)
-		if add.nb > 0 {
-			d = (d + float64(mb)/float64(add.nb)) / 2
-		} else {
-			d /= 2
-		}
-		total += d
+		total += add.share(o.newMatches(ref, add))
 	}
 	return total / float64(len(o.refs))
 }

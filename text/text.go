@@ -222,7 +222,7 @@ type Analyzer struct {
 // Lowercase is a filter that lowercases every token.
 func Lowercase(ts []string) []string {
 	for i, t := range ts {
-		ts[i] = lower(t)
+		ts[i] = Lower(t)
 	}
 	return ts
 }
@@ -269,9 +269,9 @@ func (a Analyzer) Terms(s string) []string {
 	return ts
 }
 
-// lower lowercases s, without allocating when it is already lowercase
+// Lower lowercases s, without allocating when it is already lowercase
 // ASCII.
-func lower(s string) string {
+func Lower(s string) string {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= utf8.RuneSelf || c >= 'A' && c <= 'Z' {
@@ -318,7 +318,7 @@ func appendEnglishTerms(dst []string, s string) []string {
 // word.
 func appendEnglishTerm(dst []string, z *stemmer, tok string, ascii bool) []string {
 	if !ascii || len(tok) > maxStemLen {
-		t := lower(tok)
+		t := Lower(tok)
 		if IsStopword(t) {
 			return dst
 		}

@@ -58,7 +58,7 @@ func (v *Vocab) tokenID(tok string) int32 {
 	if id, ok := v.tokens[tok]; ok {
 		return id
 	}
-	t := lower(tok)
+	t := Lower(tok)
 	id := int32(-1)
 	if !IsStopword(t) {
 		t = Stem(t)
