@@ -43,7 +43,7 @@ func parseFeedBytes(b []byte, origin string) (arts []Article, err error) {
 	}
 	p := gofeed.NewParser()
 	p.KeepOriginalFeed = true
-	f, err := p.Parse(bytes.NewReader(b))
+	f, err := p.Parse(bytes.NewReader(blankControls(b)))
 	if err != nil {
 		return nil, fmt.Errorf("not a readable RSS, Atom or JSON feed: %w", err)
 	}
@@ -120,4 +120,23 @@ func parseFeedBytes(b []byte, origin string) (arts []Article, err error) {
 		return nil, errors.New("the feed has no item with text")
 	}
 	return arts, nil
+}
+
+// blankControls turns the control characters that XML does not allow
+// (all of C0 but tab, line feed and carriage return) into spaces. The feed
+// parser drops them, which would join the words on either side into one.
+func blankControls(b []byte) []byte {
+	var out []byte
+	for i, c := range b {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
+			if out == nil {
+				out = append([]byte(nil), b...)
+			}
+			out[i] = ' '
+		}
+	}
+	if out == nil {
+		return b
+	}
+	return out
 }
