@@ -1,10 +1,21 @@
 // Command chorus-load is the load benchmark of the Chorus service: N
 // concurrent clients on loopback post articles, read story briefs and ask
 // for one-shot briefs of five 500-word articles, for a bounded time and
-// number of requests. It reports requests per second, p50 and p99 latency
-// per kind of request, and the server's resident memory over time.
+// number of requests. It reports requests per second, p50, p90 and p99
+// latency per kind of request, and the server's resident memory over time.
 //
 //	chorus-load [flags]
+//
+// By default every client is a closed loop: it sends its next request as
+// soon as the last one is answered, so the run finds the most the server
+// can do, and latency grows with the queue that the clients themselves
+// build (32 clients at R requests/s wait 32/R seconds on average). With
+// --rate the clients send on a fixed schedule instead (an open loop, as
+// traffic from many independent users arrives): request n is due at
+// start + n/rate, taken by whichever client is free, and its latency is
+// counted from when it was due, not from when a client was free to send
+// it, so a server that falls behind is charged for the wait (no
+// "coordinated omission").
 //
 // Without --url it starts a Chorus server in this process on a free
 // loopback port with a temporary SQLite store (RSS is then this process's,
@@ -32,6 +43,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"text/tabwriter"
 	"time"
@@ -55,6 +67,8 @@ type options struct {
 	token      string
 	docWords   int
 	docsPerReq int
+	rate       float64
+	warmup     time.Duration
 }
 
 func main() {
@@ -71,6 +85,8 @@ func main() {
 	flag.StringVar(&o.token, "token", os.Getenv("CHORUS_TOKEN"), "API token for --url (default $CHORUS_TOKEN)")
 	flag.IntVar(&o.docWords, "doc-words", 500, "words per article")
 	flag.IntVar(&o.docsPerReq, "docs", 5, "articles per one-shot brief")
+	flag.Float64Var(&o.rate, "rate", 0, "send this many requests per second in all on a fixed schedule, latency counted from when each was due (0: closed loop, as fast as the server answers)")
+	flag.DurationVar(&o.warmup, "warmup", 0, "leave the requests that start in this first part of the run out of the figures")
 	flag.Parse()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -105,7 +121,19 @@ func run(ctx context.Context, o options, out io.Writer) error {
 	if o.mix != "oneshot" && o.mix != "story" && o.mix != "mixed" {
 		return fmt.Errorf("--mix %q: give oneshot, story or mixed", o.mix)
 	}
+	if o.rate < 0 || o.rate > 1e6 {
+		return errors.New("--rate: give 0 (closed loop) or up to 1000000 requests/s")
+	}
+	if o.warmup < 0 || o.warmup >= o.duration {
+		return errors.New("--warmup: give a time shorter than --duration")
+	}
 	docs, origin, err := loadDocs(ctx, o)
+	if err != nil {
+		return err
+	}
+	// One-shot bodies are encoded before the run, so that the clients spend
+	// as little as possible of the CPU they share with the server.
+	bodies, err := oneShotBodies(docs, o)
 	if err != nil {
 		return err
 	}
@@ -123,8 +151,12 @@ func run(ctx context.Context, o options, out io.Writer) error {
 		pid = os.Getpid()
 	}
 	base = strings.TrimRight(base, "/")
-	fmt.Fprintf(out, "chorus-load: %d clients, %s, mix %s, %d×%d-word articles from %s, against %s (GOMAXPROCS %d)\n",
-		o.clients, o.duration, o.mix, o.docsPerReq, o.docWords, origin, base, runtime.GOMAXPROCS(0))
+	loop := "closed loop"
+	if o.rate > 0 {
+		loop = fmt.Sprintf("open loop at %g req/s", o.rate)
+	}
+	fmt.Fprintf(out, "chorus-load: %d clients, %s, %s, mix %s, %d×%d-word articles from %s, against %s (GOMAXPROCS %d)\n",
+		o.clients, o.duration, loop, o.mix, o.docsPerReq, o.docWords, origin, base, runtime.GOMAXPROCS(0))
 
 	hc := &http.Client{Transport: &http.Transport{MaxIdleConns: o.clients * 2, MaxIdleConnsPerHost: o.clients * 2,
 		IdleConnTimeout: time.Minute}, Timeout: time.Minute}
@@ -153,7 +185,8 @@ func run(ctx context.Context, o options, out io.Writer) error {
 
 	var mu sync.Mutex
 	var samples []sample
-	var sent int64
+	var sent atomic.Int64
+	var late atomic.Int64
 	var wg sync.WaitGroup
 	for w := range o.clients {
 		wg.Add(1)
@@ -168,13 +201,20 @@ func run(ctx context.Context, o options, out io.Writer) error {
 			}()
 			storyID := ""
 			for i := 0; lctx.Err() == nil; i++ {
-				if o.maxReq > 0 {
-					mu.Lock()
-					sent++
-					over := sent > int64(o.maxReq)
-					mu.Unlock()
-					if over {
+				n := sent.Add(1) - 1
+				if o.maxReq > 0 && n >= int64(o.maxReq) {
+					return
+				}
+				// t0 is when the request is due: now in a closed loop, on
+				// the schedule in an open one.
+				t0 := time.Now()
+				if o.rate > 0 {
+					t0 = start.Add(time.Duration(float64(n) / o.rate * float64(time.Second)))
+					if !sleepUntil(lctx, t0) {
 						return
+					}
+					if time.Since(t0) > time.Millisecond {
+						late.Add(1)
 					}
 				}
 				kind := opOneShot
@@ -194,11 +234,10 @@ func run(ctx context.Context, o options, out io.Writer) error {
 					}
 					storyID = id
 				}
-				t0 := time.Now()
 				var err error
 				switch kind {
 				case opOneShot:
-					err = c.oneShot(lctx, pick(c.rng, docs, o.docsPerReq))
+					err = c.oneShot(lctx, bodies[c.rng.IntN(len(bodies))])
 				case opPost:
 					err = c.post(lctx, storyID, pick(c.rng, docs, 1))
 				case opBrief:
@@ -206,6 +245,9 @@ func run(ctx context.Context, o options, out io.Writer) error {
 				}
 				if lctx.Err() != nil {
 					return // cut off by the deadline: not counted
+				}
+				if t0.Sub(start) < o.warmup {
+					continue
 				}
 				local = append(local, sample{kind, time.Since(t0), err == nil})
 				if err != nil && i < 3 {
@@ -215,11 +257,51 @@ func run(ctx context.Context, o options, out io.Writer) error {
 		}()
 	}
 	wg.Wait()
-	elapsed := time.Since(start)
+	elapsed := time.Since(start) - o.warmup
 	cancel()
 	<-memDone
 	report(out, samples, elapsed, rss)
+	if o.rate > 0 {
+		fmt.Fprintf(out, "schedule: %d of %d requests started more than 1 ms after they were due (every client busy)\n",
+			late.Load(), len(samples))
+	}
 	return nil
+}
+
+// sleepUntil waits until t; it reports false when ctx ends first.
+func sleepUntil(ctx context.Context, t time.Time) bool {
+	d := time.Until(t)
+	if d <= 0 {
+		return ctx.Err() == nil
+	}
+	tm := time.NewTimer(d)
+	defer tm.Stop()
+	select {
+	case <-ctx.Done():
+		return false
+	case <-tm.C:
+		return true
+	}
+}
+
+// oneShotBodies encodes the bodies of one-shot requests: o.docsPerReq
+// consecutive reports from each of up to 256 starting points in docs.
+func oneShotBodies(docs []string, o options) ([][]byte, error) {
+	n := min(len(docs), 256)
+	out := make([][]byte, 0, n)
+	for i := range n {
+		start := i * len(docs) / n
+		texts := make([]string, o.docsPerReq)
+		for k := range texts {
+			texts[k] = docs[(start+k)%len(docs)]
+		}
+		b, err := json.Marshal(server.BriefIn{Articles: articles(texts), Words: o.words})
+		if err != nil {
+			return nil, fmt.Errorf("encode request: %w", err)
+		}
+		out = append(out, b)
+	}
+	return out, nil
 }
 
 // loadDocs returns report texts of o.docWords words each, from the
@@ -324,13 +406,23 @@ type loadClient struct {
 }
 
 func (c *loadClient) do(ctx context.Context, method, path string, body any, want ...int) ([]byte, error) {
-	var r io.Reader
+	var raw []byte
 	if body != nil {
 		b, err := json.Marshal(body)
 		if err != nil {
 			return nil, err
 		}
-		r = bytes.NewReader(b)
+		raw = b
+	}
+	return c.doRaw(ctx, method, path, raw, want...)
+}
+
+// doRaw sends body (JSON, or nil for none) and returns the response body
+// when its status is one of want.
+func (c *loadClient) doRaw(ctx context.Context, method, path string, body []byte, want ...int) ([]byte, error) {
+	var r io.Reader
+	if body != nil {
+		r = bytes.NewReader(body)
 	}
 	req, err := http.NewRequestWithContext(ctx, method, c.base+path, r)
 	if err != nil {
@@ -365,8 +457,8 @@ func articles(texts []string) []server.ArticleIn {
 	return out
 }
 
-func (c *loadClient) oneShot(ctx context.Context, texts []string) error {
-	_, err := c.do(ctx, "POST", "/v1/brief", server.BriefIn{Articles: articles(texts), Words: c.words}, 200)
+func (c *loadClient) oneShot(ctx context.Context, body []byte) error {
+	_, err := c.doRaw(ctx, "POST", "/v1/brief", body, 200)
 	return err
 }
 
@@ -417,7 +509,7 @@ func report(out io.Writer, samples []sample, elapsed time.Duration, rss []string
 		by[s.op] = append(by[s.op], s)
 	}
 	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "request\trequests\terrors\treq/s\tp50 ms\tp99 ms\tmax ms\t")
+	fmt.Fprintln(tw, "request\trequests\terrors\treq/s\tp50 ms\tp90 ms\tp99 ms\tmax ms\t")
 	for _, k := range []op{opOneShot, opPost, opBrief} {
 		ss := by[k]
 		if len(ss) == 0 {
@@ -435,8 +527,8 @@ func report(out io.Writer, samples []sample, elapsed time.Duration, rss []string
 		q := func(p float64) float64 {
 			return float64(durs[min(len(durs)-1, int(p*float64(len(durs))))].Microseconds()) / 1000
 		}
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%.1f\t%.1f\t%.1f\t%.1f\t\n", k, len(ss), errs,
-			float64(len(ss))/elapsed.Seconds(), q(0.50), q(0.99), q(1))
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%.1f\t%.1f\t%.1f\t%.1f\t%.1f\t\n", k, len(ss), errs,
+			float64(len(ss))/elapsed.Seconds(), q(0.50), q(0.90), q(0.99), q(1))
 	}
 	fmt.Fprintf(tw, "all\t%d\t\t%.1f\t\t\t\t\n", len(samples), float64(len(samples))/elapsed.Seconds())
 	tw.Flush()
