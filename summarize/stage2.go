@@ -1,7 +1,9 @@
 package summarize
 
 import (
+	"cmp"
 	"math"
+	"slices"
 
 	"github.com/chorus-brief/chorus/analyse"
 )
@@ -43,6 +45,12 @@ type stage2State struct {
 	chosen int
 	words  int
 	used   []bool
+	// byP are the sentences by descending p (see ranks), nanP whether p
+	// holds a NaN; slot and rank are ranks' buffers.
+	byP  []int32
+	nanP bool
+	slot []int32
+	rank []int32
 }
 
 func newStage2State(st *analyse.Story) *stage2State {
@@ -76,6 +84,59 @@ func (s *stage2State) candidates(out []int) []int {
 	return out
 }
 
+// ranks returns, for each candidate cand[k], the number of candidates
+// with a higher p (at rank[k]). p is the same at every step of a
+// selection, so the sentences are sorted by p once; a step then walks
+// that order, and a candidate's rank is the number of candidates met
+// before the first one whose p equals its own. This counts exactly the
+// candidates j with p[j] > p[i], as comparing every pair does; with a NaN
+// in p, which no sort can place, it compares every pair.
+func (s *stage2State) ranks(p []float64, cand []int) []int32 {
+	if s.byP == nil {
+		n := len(p)
+		buf := make([]int32, 3*n)
+		s.byP, s.slot, s.rank = buf[:n:n], buf[n:2*n:2*n], buf[2*n:]
+		s.nanP = slices.ContainsFunc(p, math.IsNaN)
+		for i := range s.byP {
+			s.byP[i] = int32(i)
+		}
+		if !s.nanP {
+			slices.SortFunc(s.byP, func(a, b int32) int { return cmp.Compare(p[b], p[a]) })
+		}
+	}
+	s.rank = s.rank[:len(cand)]
+	if s.nanP {
+		for k, i := range cand {
+			r := 0
+			for _, j := range cand {
+				if p[j] > p[i] {
+					r++
+				}
+			}
+			s.rank[k] = int32(r)
+		}
+		return s.rank
+	}
+	// slot[i] is k+1 for candidate cand[k], 0 for any other sentence.
+	for k, i := range cand {
+		s.slot[i] = int32(k + 1)
+	}
+	seen, tieAt, tieP := 0, 0, math.NaN()
+	for _, i := range s.byP {
+		k := s.slot[i] - 1
+		if k < 0 {
+			continue
+		}
+		s.slot[i] = 0
+		if p[i] != tieP {
+			tieAt, tieP = seen, p[i]
+		}
+		s.rank[k] = int32(tieAt)
+		seen++
+	}
+	return s.rank
+}
+
 // features writes the second-stage features of candidates cand into x.
 func (s *stage2State) features(st *analyse.Story, v *vectors, p []float64, x1 []float32, red float64, cand []int, x []float32) []float32 {
 	x = x[:0]
@@ -83,13 +144,8 @@ func (s *stage2State) features(st *analyse.Story, v *vectors, p []float64, x1 []
 	for _, i := range cand {
 		best = max(best, p[i])
 	}
-	for _, i := range cand {
-		rank := 0
-		for _, j := range cand {
-			if p[j] > p[i] {
-				rank++
-			}
-		}
+	rank := s.ranks(p, cand)
+	for k, i := range cand {
 		var cov, covIDF, all, allIDF float64
 		for _, t := range v.tf[i] {
 			w := v.idf[t.id]
@@ -114,7 +170,7 @@ func (s *stage2State) features(st *analyse.Story, v *vectors, p []float64, x1 []
 			float32(s.chosen),
 			float32(s.words),
 			float32(p[i]-best),
-			float32(float64(rank)/float64(len(cand))),
+			float32(float64(rank[k])/float64(len(cand))),
 			float32(p[i]-red*s.maxSim[i]),
 		)
 		for _, f := range stage2From {
@@ -137,7 +193,7 @@ func selectStage2(st *analyse.Story, v *vectors, p []float64, x1 []float32, mode
 			break
 		}
 		x = s.features(st, v, p, x1, model.Redundancy, cand, x)
-		sc = append(sc[:0], make([]float64, len(cand))...)
+		sc = slices.Grow(sc[:0], len(cand))[:len(cand)]
 		model.fast2.scoreAll(model.Stage2Base, x, numStage2, sc)
 		best := 0
 		for k := range cand {
