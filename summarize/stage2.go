@@ -184,6 +184,7 @@ func (s *stage2State) features(st *analyse.Story, v *vectors, p []float64, x1 []
 // until the budget is reached.
 func selectStage2(st *analyse.Story, v *vectors, p []float64, x1 []float32, model *Model, words int) []int {
 	s := newStage2State(st)
+	z := newStage2Scorer(model, len(st.Sentences))
 	var out, cand []int
 	var x []float32
 	var sc []float64
@@ -194,7 +195,7 @@ func selectStage2(st *analyse.Story, v *vectors, p []float64, x1 []float32, mode
 		}
 		x = s.features(st, v, p, x1, model.Redundancy, cand, x)
 		sc = slices.Grow(sc[:0], len(cand))[:len(cand)]
-		model.fast2.scoreAll(model.Stage2Base, x, numStage2, sc)
+		z.scoreAll(cand, x, sc)
 		best := 0
 		for k := range cand {
 			if sc[k] > sc[best] {
@@ -290,5 +291,98 @@ func compileStage2(m *Model) *compiled {
 	if len(m.Stage2) == 0 {
 		return nil
 	}
-	return compile(&Model{Trees: m.Stage2})
+	c := compile(&Model{Trees: m.Stage2})
+	c.masks = newLeafMasks(c, numStage2)
+	return c
+}
+
+// The second-stage features by how they change over a selection: those
+// of a sentence that are the same at every step (its p, its length and
+// the first-stage features), those that are the same for every candidate
+// of a step (what is chosen so far), and those of a candidate at a step.
+// Together they are every feature, once (see TestStage2Groups).
+var (
+	stage2Static = []int{0, 5, 11, 12, 13, 14, 15, 16, 17, 18}
+	stage2Step   = []int{6, 7}
+	stage2Row    = []int{1, 2, 3, 4, 8, 9, 10}
+)
+
+// stage2Scorer scores the candidates of each step of one selection as
+// compiled.scoreAll does, bit for bit, through the model's leafMasks: the
+// leaves that a sentence's static features rule out are found the first
+// time it is a candidate, those the step's features rule out once a step,
+// and only the rest for each candidate. A row with a feature that is not
+// finite is walked instead.
+type stage2Scorer struct {
+	c    *compiled
+	q    *leafMasks
+	base float64
+	// static holds, per sentence, the leaves its static features leave
+	// open, once state says they are found (1); state 2 says one of them
+	// is not finite.
+	static  []uint64
+	state   []uint8
+	step, m []uint64
+}
+
+func newStage2Scorer(model *Model, n int) *stage2Scorer {
+	z := &stage2Scorer{c: model.fast2, q: model.fast2.masks, base: model.Stage2Base}
+	if z.q != nil {
+		t := z.q.trees
+		buf := make([]uint64, (n+2)*t)
+		z.static, z.step, z.m = buf[:n*t], buf[n*t:(n+1)*t], buf[(n+1)*t:]
+		z.state = make([]uint8, n)
+	}
+	return z
+}
+
+// scoreAll writes to out the score of each candidate cand[k], whose
+// features (from stage2State.features) are row k of x.
+func (z *stage2Scorer) scoreAll(cand []int, x []float32, out []float64) {
+	q := z.q
+	if q == nil || len(cand) == 0 {
+		z.c.scoreAll(z.base, x, numStage2, out)
+		return
+	}
+	// The step's features are the same in every row.
+	q.full(z.step)
+	for _, f := range stage2Step {
+		if !finite32(x[f]) {
+			z.c.scoreAll(z.base, x, numStage2, out)
+			return
+		}
+		q.apply(z.step, f, x[f])
+	}
+	for k, i := range cand {
+		row := x[k*numStage2 : (k+1)*numStage2]
+		static := z.static[i*q.trees : (i+1)*q.trees]
+		if z.state[i] == 0 {
+			z.state[i] = 1
+			q.full(static)
+			for _, f := range stage2Static {
+				if !finite32(row[f]) {
+					z.state[i] = 2
+					break
+				}
+				q.apply(static, f, row[f])
+			}
+		}
+		ok := z.state[i] == 1
+		m := z.m
+		for t := range m {
+			m[t] = static[t] & z.step[t]
+		}
+		for _, f := range stage2Row {
+			if !ok || !finite32(row[f]) {
+				ok = false
+				break
+			}
+			q.apply(m, f, row[f])
+		}
+		if ok {
+			out[k] = q.sum(z.base, m)
+		} else {
+			out[k] = z.c.score(z.base, row)
+		}
+	}
 }
