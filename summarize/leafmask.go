@@ -15,25 +15,31 @@ import (
 // leftmost leaf no node of the row rules out: a node that would rule it
 // out lies on its path and sends the walk left, and every leaf to its left
 // hangs from a node of the path that sends the walk right. The set of
-// leaves left open is one bit mask per tree, and since clearing bits does
+// leaves left open is a bit mask per tree, several trees to a word, and
+// since clearing bits does
 // not depend on order, the nodes can be taken feature by feature, and the
 // features in groups: those that stay the same for a sentence across the
 // steps of a selection once, and the others at each step.
 type leafMasks struct {
 	trees, leaves int
+	// lanes is the number of trees to a word of masks: tree t has the
+	// bits [(t%lanes)·leaves, (t%lanes+1)·leaves) of word t/lanes.
+	lanes, words int
+	// above[l] keeps the bits of a word above lane l.
+	above []uint64
 	// start[f]:start[f+1] are the nodes on feature f, by ascending
 	// threshold.
 	start []int32
 	nodes []maskNode
-	val   []float32 // per tree, its leaves
+	val   []float64 // per tree, its leaves (exactly the float32 values)
 }
 
 // maskNode is one internal node of a tree: a row whose feature's
-// floatKey is above key rules out the leaves that mask clears.
+// floatKey is above key rules out the leaves that mask clears in word.
 type maskNode struct {
-	key  int32
-	tree int32
 	mask uint64
+	key  int32
+	word int32
 }
 
 // floatKey maps a float32 to an int32 whose order is the float's, with −0
@@ -61,7 +67,16 @@ func newLeafMasks(c *compiled, nf int) *leafMasks {
 	if leaves > 64 || len(c.val) == 0 {
 		return nil
 	}
-	q := &leafMasks{trees: len(c.val) / leaves, leaves: leaves, start: make([]int32, nf+1), val: c.val}
+	q := &leafMasks{trees: len(c.val) / leaves, leaves: leaves, lanes: 64 / leaves, start: make([]int32, nf+1)}
+	q.words = (q.trees + q.lanes - 1) / q.lanes
+	q.above = make([]uint64, q.lanes)
+	for l := range q.above {
+		q.above[l] = ^uint64(0) << ((l + 1) * leaves) // 0 for the last lane
+	}
+	q.val = make([]float64, len(c.val))
+	for i, v := range c.val {
+		q.val[i] = float64(v)
+	}
 	feat := make([]int32, 0, len(c.nodes))
 	for k, n := range c.nodes {
 		t, at := k/inner, k%inner
@@ -76,8 +91,8 @@ func newLeafMasks(c *compiled, nf int) *leafMasks {
 		// under its left child.
 		d := bits.Len(uint(at+1)) - 1
 		p, w := at+1-1<<d, leaves>>d
-		left := (uint64(1)<<(w/2) - 1) << (p * w)
-		q.nodes = append(q.nodes, maskNode{key: floatKey(n.thr), tree: int32(t), mask: ^left})
+		left := (uint64(1)<<(w/2) - 1) << (p*w + t%q.lanes*leaves)
+		q.nodes = append(q.nodes, maskNode{key: floatKey(n.thr), word: int32(t / q.lanes), mask: ^left})
 		feat = append(feat, n.feat)
 	}
 	// Sort the nodes by feature, then threshold.
@@ -100,11 +115,10 @@ func newLeafMasks(c *compiled, nf int) *leafMasks {
 	return q
 }
 
-// full sets m to every leaf of every tree open.
+// full sets m (q.words long) to every leaf of every tree open.
 func (q *leafMasks) full(m []uint64) {
-	all := ^uint64(0) >> (64 - q.leaves)
-	for t := range m {
-		m[t] = all
+	for w := range m {
+		m[w] = ^uint64(0)
 	}
 }
 
@@ -112,20 +126,33 @@ func (q *leafMasks) full(m []uint64) {
 // v must be finite.
 func (q *leafMasks) apply(m []uint64, f int, v float32) {
 	kv := floatKey(v)
-	for _, n := range q.nodes[q.start[f]:q.start[f+1]] {
+	nodes := q.nodes[q.start[f]:q.start[f+1]]
+	for j := range nodes {
+		n := &nodes[j]
 		if n.key >= kv {
 			break
 		}
-		m[n.tree] &= n.mask
+		m[n.word] &= n.mask
 	}
 }
 
 // sum returns base plus the value of the leaf each tree reaches, given
 // the leaves m leaves open, added in tree order as compiled.score does.
 func (q *leafMasks) sum(base float64, m []uint64) float64 {
+	// Tree t's leaf k is value t·leaves + k = word·64 + its bit. Each
+	// tree has a leaf open, so once the lanes below are cleared, the
+	// lowest bit set of the word is that leaf.
 	s := base
-	for t, b := range m {
-		s += float64(q.val[t*q.leaves+bits.TrailingZeros64(b)])
+	lanes := q.lanes
+	for wi, w := range m {
+		val := q.val[wi*64:]
+		if rest := q.trees - wi*lanes; rest < lanes {
+			lanes = rest
+		}
+		for lane := range lanes {
+			s += val[bits.TrailingZeros64(w)]
+			w &= q.above[lane]
+		}
 	}
 	return s
 }

@@ -57,7 +57,7 @@ func TestLeafMasksMatchWalk(t *testing.T) {
 		if q == nil {
 			t.Fatalf("no leaf masks for %d features", tc.nf)
 		}
-		m := make([]uint64, q.trees)
+		m := make([]uint64, q.words)
 		row := make([]float32, tc.nf)
 		for range 2000 {
 			for f := range row {

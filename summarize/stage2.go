@@ -328,7 +328,7 @@ type stage2Scorer struct {
 func newStage2Scorer(model *Model, n int) *stage2Scorer {
 	z := &stage2Scorer{c: model.fast2, q: model.fast2.masks, base: model.Stage2Base}
 	if z.q != nil {
-		t := z.q.trees
+		t := z.q.words
 		buf := make([]uint64, (n+2)*t)
 		z.static, z.step, z.m = buf[:n*t], buf[n*t:(n+1)*t], buf[(n+1)*t:]
 		z.state = make([]uint8, n)
@@ -355,7 +355,7 @@ func (z *stage2Scorer) scoreAll(cand []int, x []float32, out []float64) {
 	}
 	for k, i := range cand {
 		row := x[k*numStage2 : (k+1)*numStage2]
-		static := z.static[i*q.trees : (i+1)*q.trees]
+		static := z.static[i*q.words : (i+1)*q.words]
 		if z.state[i] == 0 {
 			z.state[i] = 1
 			q.full(static)
