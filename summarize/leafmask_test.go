@@ -76,8 +76,9 @@ func TestLeafMasksMatchWalk(t *testing.T) {
 }
 
 // TestStage2ScorerMatchesScoreAll runs random selections, whose static
-// features stay the same for a sentence and whose step features are the
-// same for every candidate of a step, some of them not finite, and checks
+// features stay the same for a sentence, whose slow features change now
+// and then, and whose step features are the same for every candidate of a
+// step, some of them not finite, and checks
 // stage2Scorer against compiled.scoreAll bit for bit.
 func TestStage2ScorerMatchesScoreAll(t *testing.T) {
 	d, err := DefaultModel()
@@ -94,12 +95,20 @@ func TestStage2ScorerMatchesScoreAll(t *testing.T) {
 				static[i*numStage2+f] = rowValue(rng, d.fast2, f, nonFinite)
 			}
 		}
+		slow := make([]float32, n*numStage2)
 		z := newStage2Scorer(d, n)
-		for range 6 {
+		for range 12 {
 			var cand []int
 			for i := range n {
 				if rng.IntN(4) > 0 {
 					cand = append(cand, i)
+				}
+			}
+			for i := range n {
+				for _, f := range stage2Slow {
+					if rng.IntN(3) == 0 {
+						slow[i*numStage2+f] = rowValue(rng, d.fast2, f, nonFinite)
+					}
 				}
 			}
 			step := make([]float32, numStage2)
@@ -114,6 +123,9 @@ func TestStage2ScorerMatchesScoreAll(t *testing.T) {
 				}
 				for _, f := range stage2Step {
 					row[f] = step[f]
+				}
+				for _, f := range stage2Slow {
+					row[f] = slow[i*numStage2+f]
 				}
 				for _, f := range stage2Row {
 					row[f] = rowValue(rng, d.fast2, f, nonFinite)
@@ -136,7 +148,7 @@ func TestStage2ScorerMatchesScoreAll(t *testing.T) {
 // are those the names say.
 func TestStage2Groups(t *testing.T) {
 	seen := make([]int, numStage2)
-	for _, g := range [][]int{stage2Static, stage2Step, stage2Row} {
+	for _, g := range [][]int{stage2Static, stage2Step, stage2Slow, stage2Row} {
 		for _, f := range g {
 			seen[f]++
 		}

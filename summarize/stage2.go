@@ -299,42 +299,58 @@ func compileStage2(m *Model) *compiled {
 // The second-stage features by how they change over a selection: those
 // of a sentence that are the same at every step (its p, its length and
 // the first-stage features), those that are the same for every candidate
-// of a step (what is chosen so far), and those of a candidate at a step.
+// of a step (what is chosen so far), those of a candidate that change only
+// when a chosen sentence shares terms with it (its similarity to and
+// coverage by the chosen ones), and those that change at every step.
 // Together they are every feature, once (see TestStage2Groups).
 var (
 	stage2Static = []int{0, 5, 11, 12, 13, 14, 15, 16, 17, 18}
 	stage2Step   = []int{6, 7}
-	stage2Row    = []int{1, 2, 3, 4, 8, 9, 10}
+	stage2Slow   = []int{1, 3, 4, 10}
+	stage2Row    = []int{2, 8, 9}
 )
 
 // stage2Scorer scores the candidates of each step of one selection as
 // compiled.scoreAll does, bit for bit, through the model's leafMasks: the
 // leaves that a sentence's static features rule out are found the first
-// time it is a candidate, those the step's features rule out once a step,
-// and only the rest for each candidate. A row with a feature that is not
-// finite is walked instead.
+// time it is a candidate, with its slow features whenever one of them
+// differs from when they were last found, those the step's features rule
+// out once a step, and only the rest for each candidate. A row with a
+// feature that is not finite is walked instead.
 type stage2Scorer struct {
 	c    *compiled
 	q    *leafMasks
 	base float64
 	// static holds, per sentence, the leaves its static features leave
-	// open, once state says they are found (1); state 2 says one of them
-	// is not finite.
-	static  []uint64
-	state   []uint8
-	step, m []uint64
+	// open, once its state is staticFound or slowFound, and slow those
+	// its static and slow features leave open, for the slow features'
+	// values slowVal, once its state is slowFound.
+	static, slow []uint64
+	state        []uint8
+	slowVal      []float32
+	step, m      []uint64
 }
 
 func newStage2Scorer(model *Model, n int) *stage2Scorer {
 	z := &stage2Scorer{c: model.fast2, q: model.fast2.masks, base: model.Stage2Base}
 	if z.q != nil {
 		t := z.q.words
-		buf := make([]uint64, (n+2)*t)
-		z.static, z.step, z.m = buf[:n*t], buf[n*t:(n+1)*t], buf[(n+1)*t:]
+		buf := make([]uint64, (2*n+2)*t)
+		z.static, z.slow = buf[:n*t], buf[n*t:2*n*t]
+		z.step, z.m = buf[2*n*t:(2*n+1)*t], buf[(2*n+1)*t:]
 		z.state = make([]uint8, n)
+		z.slowVal = make([]float32, n*len(stage2Slow))
 	}
 	return z
 }
+
+// The states of a sentence in stage2Scorer.
+const (
+	notFound    = iota // nothing found yet
+	staticFound        // static found
+	slowFound          // static and slow found
+	notFinite          // a static feature is not finite
+)
 
 // scoreAll writes to out the score of each candidate cand[k], whose
 // features (from stage2State.features) are row k of x.
@@ -356,21 +372,46 @@ func (z *stage2Scorer) scoreAll(cand []int, x []float32, out []float64) {
 	for k, i := range cand {
 		row := x[k*numStage2 : (k+1)*numStage2]
 		static := z.static[i*q.words : (i+1)*q.words]
-		if z.state[i] == 0 {
-			z.state[i] = 1
+		slow := z.slow[i*q.words : (i+1)*q.words]
+		if z.state[i] == notFound {
+			z.state[i] = staticFound
 			q.full(static)
 			for _, f := range stage2Static {
 				if !finite32(row[f]) {
-					z.state[i] = 2
+					z.state[i] = notFinite
 					break
 				}
 				q.apply(static, f, row[f])
 			}
 		}
-		ok := z.state[i] == 1
+		ok := z.state[i] != notFinite
+		if ok {
+			// The slow features rule out the same leaves as when last
+			// found if their values are the same, bit for bit.
+			vals := z.slowVal[i*len(stage2Slow) : (i+1)*len(stage2Slow)]
+			same := z.state[i] == slowFound
+			for j, f := range stage2Slow {
+				same = same && math.Float32bits(row[f]) == math.Float32bits(vals[j])
+			}
+			if !same {
+				copy(slow, static)
+				for j, f := range stage2Slow {
+					if !finite32(row[f]) {
+						ok = false
+						break
+					}
+					q.apply(slow, f, row[f])
+					vals[j] = row[f]
+				}
+				z.state[i] = staticFound
+				if ok {
+					z.state[i] = slowFound
+				}
+			}
+		}
 		m := z.m
 		for t := range m {
-			m[t] = static[t] & z.step[t]
+			m[t] = slow[t] & z.step[t]
 		}
 		for _, f := range stage2Row {
 			if !ok || !finite32(row[f]) {
