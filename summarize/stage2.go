@@ -324,22 +324,26 @@ type stage2Scorer struct {
 	// static holds, per sentence, the leaves its static features leave
 	// open, once its state is staticFound or slowFound, and slow those
 	// its static and slow features leave open, for the slow features'
-	// values slowVal, once its state is slowFound.
+	// values slowVal (their bits), once its state is slowFound. All of
+	// them share one allocation.
 	static, slow []uint64
-	state        []uint8
-	slowVal      []float32
+	state        []uint64
+	slowVal      []uint64
 	step, m      []uint64
 }
 
-func newStage2Scorer(model *Model, n int) *stage2Scorer {
-	z := &stage2Scorer{c: model.fast2, q: model.fast2.masks, base: model.Stage2Base}
+func newStage2Scorer(model *Model, n int) stage2Scorer {
+	z := stage2Scorer{c: model.fast2, q: model.fast2.masks, base: model.Stage2Base}
 	if z.q != nil {
-		t := z.q.words
-		buf := make([]uint64, (2*n+2)*t)
-		z.static, z.slow = buf[:n*t], buf[n*t:2*n*t]
-		z.step, z.m = buf[2*n*t:(2*n+1)*t], buf[(2*n+1)*t:]
-		z.state = make([]uint8, n)
-		z.slowVal = make([]float32, n*len(stage2Slow))
+		t, ns := z.q.words, len(stage2Slow)
+		buf := make([]uint64, (2*n+2)*t+n*(ns+1))
+		take := func(k int) []uint64 {
+			b := buf[:k:k]
+			buf = buf[k:]
+			return b
+		}
+		z.static, z.slow, z.step, z.m = take(n*t), take(n*t), take(t), take(t)
+		z.state, z.slowVal = take(n), take(n*ns)
 	}
 	return z
 }
@@ -391,7 +395,7 @@ func (z *stage2Scorer) scoreAll(cand []int, x []float32, out []float64) {
 			vals := z.slowVal[i*len(stage2Slow) : (i+1)*len(stage2Slow)]
 			same := z.state[i] == slowFound
 			for j, f := range stage2Slow {
-				same = same && math.Float32bits(row[f]) == math.Float32bits(vals[j])
+				same = same && uint64(math.Float32bits(row[f])) == vals[j]
 			}
 			if !same {
 				copy(slow, static)
@@ -401,7 +405,7 @@ func (z *stage2Scorer) scoreAll(cand []int, x []float32, out []float64) {
 						break
 					}
 					q.apply(slow, f, row[f])
-					vals[j] = row[f]
+					vals[j] = uint64(math.Float32bits(row[f]))
 				}
 				z.state[i] = staticFound
 				if ok {
