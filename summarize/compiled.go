@@ -17,6 +17,9 @@ type compiled struct {
 	// nodes are feat and thr side by side, which a walk reads together.
 	nodes []cnode
 	terms map[string]termStat
+	// masks are the trees laid out by feature (second stage only; nil
+	// when they cannot be, see newLeafMasks).
+	masks *leafMasks
 }
 
 // cnode is one internal node of a padded tree.

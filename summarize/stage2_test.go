@@ -2,6 +2,8 @@ package summarize
 
 import (
 	"bytes"
+	"math"
+	"math/rand/v2"
 	"slices"
 	"testing"
 )
@@ -105,5 +107,48 @@ func TestStage2LoadErrors(t *testing.T) {
 	}
 	if _, err := LoadModel(&bb); err == nil {
 		t.Error("LoadModel accepted a second-stage feature out of range")
+	}
+}
+
+// TestStage2Ranks checks ranks, which sorts once, against counting the
+// candidates with a higher p for every candidate, over many steps with
+// ties, signed zeros and NaNs.
+func TestStage2Ranks(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for trial := range 300 {
+		n := rng.IntN(60)
+		p := make([]float64, n)
+		for i := range p {
+			p[i] = float64(rng.IntN(8)) / 8 // many ties
+			switch rng.IntN(20) {
+			case 0:
+				p[i] = math.Copysign(0, -1)
+			case 1:
+				if trial%3 == 0 {
+					p[i] = math.NaN()
+				}
+			}
+		}
+		s := &stage2State{}
+		for range 5 {
+			var cand []int
+			for i := range n {
+				if rng.IntN(3) > 0 {
+					cand = append(cand, i)
+				}
+			}
+			got := s.ranks(p, cand)
+			for k, i := range cand {
+				want := 0
+				for _, j := range cand {
+					if p[j] > p[i] {
+						want++
+					}
+				}
+				if int(got[k]) != want {
+					t.Fatalf("trial %d: rank of %d (p %v) = %d, want %d", trial, i, p[i], got[k], want)
+				}
+			}
+		}
 	}
 }
