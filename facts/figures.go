@@ -447,10 +447,8 @@ func buildFigures(c *corpus, off map[int]bool) []Figure {
 			}
 		}
 	}
-	roots, groups := uf.groups()
 	var out []Figure
-	for _, r := range roots {
-		g := groups[r]
+	for _, g := range uf.groups() {
 		docs := map[int]bool{}
 		for _, i := range g {
 			docs[cl[i].doc] = true
@@ -525,18 +523,32 @@ func (u *unionFind) find(x int) int {
 	return x
 }
 
-// groups returns the members of each set, and the sets' roots in the
+// groups returns the members of each set, ascending, the sets in the
 // order of their first member.
-func (u *unionFind) groups() (roots []int, groups map[int][]int) {
-	groups = map[int][]int{}
-	for i := range u.parent {
+func (u *unionFind) groups() [][]int {
+	n := len(u.parent)
+	gi := make([]int, n) // per root: its set's index in the result, plus 1
+	var size []int
+	for i := range n {
 		r := u.find(i)
-		if _, ok := groups[r]; !ok {
-			roots = append(roots, r)
+		if gi[r] == 0 {
+			size = append(size, 0)
+			gi[r] = len(size)
 		}
-		groups[r] = append(groups[r], i)
+		size[gi[r]-1]++
 	}
-	return roots, groups
+	out := make([][]int, len(size))
+	flat := make([]int, n)
+	off := 0
+	for k, m := range size {
+		out[k] = flat[off : off : off+m]
+		off += m
+	}
+	for i := range n {
+		k := gi[u.find(i)] - 1
+		out[k] = append(out[k], i)
+	}
+	return out
 }
 
 func (u *unionFind) union(a, b int) {

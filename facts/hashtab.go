@@ -34,8 +34,8 @@ func (t *idTable) get(h uint64) (int32, bool) {
 	return 0, false
 }
 
-// add gives h the next id unless it has one.
-func (t *idTable) add(h uint64) {
+// add gives h the next id unless it has one, and returns its id.
+func (t *idTable) add(h uint64) int32 {
 	if 2*(t.n+1) > len(t.keys) {
 		t.grow()
 	}
@@ -43,11 +43,12 @@ func (t *idTable) add(h uint64) {
 	i := int((h * 0x9e3779b97f4a7c15) >> t.shift)
 	for ; t.vals[i] != 0; i = (i + 1) & mask {
 		if t.keys[i] == h {
-			return
+			return t.vals[i] - 1
 		}
 	}
 	t.n++
 	t.keys[i], t.vals[i] = h, int32(t.n)
+	return int32(t.n - 1)
 }
 
 func (t *idTable) grow() {

@@ -48,6 +48,22 @@ func TestIDTable(t *testing.T) {
 	}
 }
 
+// rollHashes lists the rolling hashes of the shingles of norm in order.
+func rollHashes(norm []rune) []uint64 {
+	if len(norm) < shingleLen {
+		return nil
+	}
+	var out []uint64
+	r := rollFirst(norm)
+	for i := 0; ; i++ {
+		out = append(out, r)
+		if i+shingleLen >= len(norm) {
+			return out
+		}
+		r = rollNext(r, norm, i)
+	}
+}
+
 // TestRollHashes checks that equal windows roll to equal hashes, the
 // property the screen relies on.
 func TestRollHashes(t *testing.T) {

@@ -150,18 +150,6 @@ func shingleHash(rs []rune) uint64 {
 	return h
 }
 
-// quoteHashes lists the shingles of a quote in order.
-func quoteHashes(norm []rune) []uint64 {
-	var out []uint64
-	if k := len(norm) - shingleLen + 1; k > 0 {
-		out = make([]uint64, 0, k)
-	}
-	for i := 0; i+shingleLen <= len(norm); i++ {
-		out = append(out, shingleHash(norm[i:i+shingleLen]))
-	}
-	return out
-}
-
 // rollBase is the base of the rolling hash that screens a report's
 // shingles before their shingleHash is computed; rollTop is rollBase to
 // the power shingleLen−1.
@@ -175,27 +163,21 @@ var rollTop = func() uint64 {
 	return p
 }()
 
-// rollHashes lists the rolling hashes of the shingles of norm in order.
-func rollHashes(norm []rune) []uint64 {
-	if len(norm) < shingleLen {
-		return nil
-	}
-	out := make([]uint64, 0, len(norm)-shingleLen+1)
+// rollFirst is the rolling hash of the first shingle of norm, which has
+// shingleLen runes or more.
+func rollFirst(norm []rune) uint64 {
 	var r uint64
 	for k := range shingleLen {
 		r = r*rollBase + uint64(norm[k])
 	}
-	for i := 0; ; i++ {
-		out = append(out, r)
-		if i+shingleLen >= len(norm) {
-			return out
-		}
-		r = (r-uint64(norm[i])*rollTop)*rollBase + uint64(norm[i+shingleLen])
-	}
+	return r
 }
 
-// bloomBit is the bit of the screen for rolling hash r.
-func bloomBit(r uint64) uint64 { return (r * 0x9e3779b97f4a7c15) >> (64 - 18) }
+// rollNext moves the rolling hash r of the shingle at i of norm to the
+// shingle at i+1.
+func rollNext(r uint64, norm []rune, i int) uint64 {
+	return (r-uint64(norm[i])*rollTop)*rollBase + uint64(norm[i+shingleLen])
+}
 
 // shingleIndex numbers the distinct shingles of the story's quotes and
 // records which of them occur in each report. Only quote shingles are
@@ -204,37 +186,51 @@ func bloomBit(r uint64) uint64 { return (r * 0x9e3779b97f4a7c15) >> (64 - 18) }
 type shingleIndex struct {
 	ids *idTable
 	// bloom has bit bloomBit(r) set for the rolling hash r of every quote
-	// shingle: a window whose bit is clear holds no quote shingle.
-	bloom []uint64
+	// shingle: a window whose bit is clear holds no quote shingle. Its
+	// size follows the number of quote shingles (about 32 bits each), so
+	// that a story with few quotes clears little memory.
+	bloom     []uint64
+	bloomBits uint // log2 of the number of bits
 	// in[d] is the set of shingle ids found in report d, one bit each;
 	// found[d] is how many there are.
 	in    [][]uint64
 	found []int
-	// firsts[d] lists the first position of each shingle found in d.
-	firsts [][]idPos
 }
 
-// idPos is a shingle id and a position in a report's normalised text.
-type idPos struct{ id, pos int32 }
+// bloomBit is the bit of the screen for rolling hash r.
+func (x *shingleIndex) bloomBit(r uint64) uint64 {
+	return (r * 0x9e3779b97f4a7c15) >> (64 - x.bloomBits)
+}
 
-const bloomBits = 1 << 18
+// maxBloomBits caps the screen at 2¹⁸ bits (32 KiB).
+const maxBloomBits = 18
 
-// newShingleIndex indexes the quote shingles qh, whose rolling hashes
-// are rh (same positions).
-func newShingleIndex(qh, rh [][]uint64) *shingleIndex {
-	n := 0
-	for _, hs := range qh {
-		n += len(hs)
+// newShingleIndex returns an index for n quote shingles, to be added
+// with add.
+func newShingleIndex(n int) *shingleIndex {
+	bits := uint(10)
+	for bits < maxBloomBits && 1<<bits < 32*n {
+		bits++
 	}
-	x := &shingleIndex{ids: newIDTable(n), bloom: make([]uint64, bloomBits/64)}
-	for q, hs := range qh {
-		for k, h := range hs {
-			b := bloomBit(rh[q][k])
-			x.bloom[b>>6] |= 1 << (b & 63)
-			x.ids.add(h)
+	return &shingleIndex{ids: newIDTable(n), bloom: make([]uint64, (1<<bits)/64), bloomBits: bits}
+}
+
+// add indexes the shingles of one quote's normalised text and appends
+// their ids, in order, to dst.
+func (x *shingleIndex) add(dst []int32, norm []rune) []int32 {
+	if len(norm) < shingleLen {
+		return dst
+	}
+	r := rollFirst(norm)
+	for i := 0; ; i++ {
+		b := x.bloomBit(r)
+		x.bloom[b>>6] |= 1 << (b & 63)
+		dst = append(dst, x.ids.add(shingleHash(norm[i:i+shingleLen])))
+		if i+shingleLen >= len(norm) {
+			return dst
 		}
+		r = rollNext(r, norm, i)
 	}
-	return x
 }
 
 // each calls fn with the position and id of every quote shingle of a
@@ -243,12 +239,9 @@ func (x *shingleIndex) each(norm []rune, fn func(pos int, id int32)) {
 	if len(norm) < shingleLen {
 		return
 	}
-	var r uint64
-	for k := range shingleLen {
-		r = r*rollBase + uint64(norm[k])
-	}
+	r := rollFirst(norm)
 	for i := 0; ; i++ {
-		if b := bloomBit(r); x.bloom[b>>6]&(1<<(b&63)) != 0 {
+		if b := x.bloomBit(r); x.bloom[b>>6]&(1<<(b&63)) != 0 {
 			if id, ok := x.ids.get(shingleHash(norm[i : i+shingleLen])); ok {
 				fn(i, id)
 			}
@@ -256,49 +249,45 @@ func (x *shingleIndex) each(norm []rune, fn func(pos int, id int32)) {
 		if i+shingleLen >= len(norm) {
 			return
 		}
-		r = (r-uint64(norm[i])*rollTop)*rollBase + uint64(norm[i+shingleLen])
+		r = rollNext(r, norm, i)
 	}
 }
 
-// scan records which quote shingles occur in each report.
-func (x *shingleIndex) scan(docText []string) {
+// scan records which quote shingles occur in each report; buf is scratch
+// space for the normalised text.
+func (x *shingleIndex) scan(docText []string, buf []rune) {
 	words := (x.ids.len() + 63) / 64
 	x.in = make([][]uint64, len(docText))
 	x.found = make([]int, len(docText))
-	x.firsts = make([][]idPos, len(docText))
 	all := make([]uint64, words*len(docText))
-	var buf []rune
-	// The firsts of every report, one after the other in one array.
-	var firsts []idPos
-	start := make([]int, len(docText)+1)
 	for d, t := range docText {
 		set := all[d*words : (d+1)*words : (d+1)*words]
 		buf = normaliseRunes(buf, t)
+		n := 0
 		x.each(buf, func(pos int, id int32) {
 			if set[id>>6]&(1<<(id&63)) == 0 {
 				set[id>>6] |= 1 << (id & 63)
-				firsts = append(firsts, idPos{id, int32(pos)})
+				n++
 			}
 		})
 		x.in[d] = set
-		start[d+1] = len(firsts)
-		x.found[d] = start[d+1] - start[d]
-	}
-	for d := range docText {
-		if start[d+1] > start[d] {
-			x.firsts[d] = firsts[start[d]:start[d+1]:start[d+1]]
-		}
+		x.found[d] = n
 	}
 }
 
-// firstPositions returns, for report d, the first position in its
-// normalised text of each quote shingle it holds.
-func (x *shingleIndex) firstPositions(d int) map[int32]int32 {
-	m := make(map[int32]int32, len(x.firsts[d]))
-	for _, p := range x.firsts[d] {
-		m[p.id] = p.pos
+// firstPositions returns, for a report's normalised text norm, the first
+// position of each quote shingle, by id (-1 for a shingle it lacks).
+func (x *shingleIndex) firstPositions(norm []rune) []int32 {
+	first := make([]int32, x.ids.len())
+	for i := range first {
+		first[i] = -1
 	}
-	return m
+	x.each(norm, func(pos int, id int32) {
+		if first[id] < 0 {
+			first[id] = int32(pos)
+		}
+	})
+	return first
 }
 
 // postings returns, for each shingle id, the quotes holding it, ascending
@@ -329,20 +318,6 @@ func postings(qid [][]int32, nids int) (off, flat []int32) {
 		}
 	}
 	return off, flat
-}
-
-// containIDs is the share of the shingle ids found in set.
-func containIDs(ids []int32, set []uint64) float64 {
-	if len(ids) == 0 {
-		return 0
-	}
-	n := 0
-	for _, id := range ids {
-		if set[id>>6]&(1<<(id&63)) != 0 {
-			n++
-		}
-	}
-	return float64(n) / float64(len(ids))
 }
 
 var speechVerbs = map[string]bool{
@@ -475,22 +450,31 @@ func buildQuotes(c *corpus, ents []Entity) []Quote {
 	if len(raws) == 0 {
 		return nil
 	}
-	qh := make([][]uint64, len(raws))
-	rh := make([][]uint64, len(raws))
-	var norm []rune
-	for i, r := range raws {
-		norm = normaliseRunes(norm, r.text)
-		qh[i] = quoteHashes(norm)
-		rh[i] = rollHashes(norm)
+	// The quotes' normalised texts, one after the other in buf, which is
+	// then the scratch space of the reports' normalised texts.
+	size, maxDoc := 0, 0
+	for _, r := range raws {
+		size += len(r.text)
 	}
-	x := newShingleIndex(qh, rh)
+	for _, t := range c.docText {
+		maxDoc = max(maxDoc, len(t))
+	}
+	buf := make([]rune, 0, max(size, maxDoc)) // a text has no more runes than bytes
+	normOff := make([]int, len(raws)+1)       // quote i is buf[normOff[i]:normOff[i+1]]
+	n := 0
+	for i, r := range raws {
+		k := len(buf)
+		buf = buf[:k+len(normaliseRunes(buf[k:], r.text))]
+		normOff[i+1] = len(buf)
+		n += max(len(buf)-k-shingleLen+1, 0)
+	}
+	x := newShingleIndex(n)
 	qid := make([][]int32, len(raws))
-	for i, hs := range qh {
-		ids := make([]int32, len(hs))
-		for k, h := range hs {
-			ids[k], _ = x.ids.get(h)
-		}
-		qid[i] = ids
+	flat := make([]int32, 0, n)
+	for i := range raws {
+		k := len(flat)
+		flat = x.add(flat, buf[normOff[i]:normOff[i+1]])
+		qid[i] = flat[k:len(flat):len(flat)]
 	}
 	// Group renderings: the shorter is mostly contained in the longer. The
 	// counts of shared shingles come from postings (quotes per shingle)
@@ -517,25 +501,24 @@ func buildQuotes(c *corpus, ents []Entity) []Quote {
 				continue
 			}
 			// a is the shorter of the pair, as the pairwise test orders it.
-			short := a < b && len(qh[a]) <= len(qh[b]) || a > b && len(qh[b]) > len(qh[a])
-			if short && float64(n)/float64(len(qh[a])) >= carryShare {
+			short := a < b && len(qid[a]) <= len(qid[b]) || a > b && len(qid[b]) > len(qid[a])
+			if short && float64(n)/float64(len(qid[a])) >= carryShare {
 				uf.union(a, b)
 			}
 		}
 	}
-	x.scan(c.docText)
+	x.scan(c.docText, buf)
 	docNorm := make([]*normText, len(c.docText))
-	docFirst := make([]map[int32]int32, len(c.docText))
-	roots, groups := uf.groups()
+	docFirst := make([][]int32, len(c.docText))
+	groups := uf.groups()
 	// The speaker a sentence names, found once per sentence.
-	speakerAt := map[int]string{}
+	speakerAt := make([]string, len(c.st.Sentences))
+	speakerDone := make([]bool, len(c.st.Sentences))
 	speakerOf := func(i int) string {
-		sp, ok := speakerAt[i]
-		if !ok {
-			sp = speakerIn(c.st.Sentences[i].Text)
-			speakerAt[i] = sp
+		if !speakerDone[i] {
+			speakerAt[i], speakerDone[i] = speakerIn(c.st.Sentences[i].Text), true
 		}
-		return sp
+		return speakerAt[i]
 	}
 	alias := map[string]string{}
 	for _, e := range ents {
@@ -543,25 +526,54 @@ func buildQuotes(c *corpus, ents []Entity) []Quote {
 			alias[v] = e.Name
 		}
 	}
+	// share(i, d) is the share of quote i's shingles (repeats counted)
+	// that report d holds; found[i*nd+d] is their number, -1 until
+	// counted, so that each pair is counted once.
+	nd := len(c.docText)
+	found := make([]int32, len(raws)*nd)
+	for k := range found {
+		found[k] = -1
+	}
+	share := func(i, d int) float64 {
+		ids := qid[i]
+		if len(ids) == 0 {
+			return 0
+		}
+		n := found[i*nd+d]
+		if n < 0 {
+			n = 0
+			set := x.in[d]
+			for _, id := range ids {
+				if set[id>>6]&(1<<(id&63)) != 0 {
+					n++
+				}
+			}
+			found[i*nd+d] = n
+		}
+		return float64(n) / float64(len(ids))
+	}
+	quotedIn := make([]int, nd) // per report: the raw quote of the group it quotes, or -1
 	var out []Quote
-	for _, r := range roots {
-		g := groups[r]
+	for _, g := range groups {
 		longest := g[0]
 		for _, i := range g {
-			if len(qh[i]) > len(qh[longest]) {
+			if len(qid[i]) > len(qid[longest]) {
 				longest = i
 			}
 		}
 		q := Quote{Text: raws[longest].text, Origin: -1}
-		quotedIn := map[int]rawQuote{}
+		for d := range quotedIn {
+			quotedIn[d] = -1
+		}
 		for _, i := range g {
-			if prev, ok := quotedIn[raws[i].doc]; !ok || len(raws[i].text) > len(prev.text) {
-				quotedIn[raws[i].doc] = raws[i]
+			if prev := quotedIn[raws[i].doc]; prev < 0 || len(raws[i].text) > len(raws[prev].text) {
+				quotedIn[raws[i].doc] = i
 			}
 		}
-		speakers := map[string]int{}
+		var speakers map[string]int
 		for d := range c.docText {
-			if rq, ok := quotedIn[d]; ok {
+			if qi := quotedIn[d]; qi >= 0 {
+				rq := raws[qi]
 				sent := c.sentenceAt(d, rq.start)
 				endSent := c.sentenceAt(d, rq.end)
 				q.Carriers = append(q.Carriers, QuoteCarrier{Doc: d, Sentence: sent, Wording: rq.text, Quoted: true})
@@ -573,35 +585,38 @@ func buildQuotes(c *corpus, ents []Entity) []Quote {
 					if a, ok := alias[sp]; ok {
 						sp = a
 					}
+					if speakers == nil {
+						speakers = map[string]int{}
+					}
 					speakers[sp]++
 				}
 				continue
 			}
 			// Not quoted here: does the report carry the words as its own?
-			dm := x.in[d]
 			if x.found[d] == 0 {
 				continue // no shingle of any quote: carries none
 			}
-			hs := qid[longest]
-			if containIDs(hs, dm) < carryShare {
+			h := longest
+			if share(h, d) < carryShare {
 				for _, i := range g {
-					if len(qid[i]) > 0 && containIDs(qid[i], dm) >= carryShare && (containIDs(hs, dm) < carryShare || len(qid[i]) > len(hs)) {
-						hs = qid[i]
+					if len(qid[i]) > 0 && share(i, d) >= carryShare && (share(h, d) < carryShare || len(qid[i]) > len(qid[h])) {
+						h = i
 					}
 				}
 			}
-			if containIDs(hs, dm) < carryShare {
+			if share(h, d) < carryShare {
 				continue
 			}
+			hs := qid[h]
 			// Align by the most common offset between quote and report.
 			if docNorm[d] == nil {
 				n := normalise(c.docText[d])
 				docNorm[d] = &n
-				docFirst[d] = x.firstPositions(d)
+				docFirst[d] = x.firstPositions(n.b)
 			}
 			offs := map[int]int{}
 			for k, id := range hs {
-				if p, ok := docFirst[d][id]; ok {
+				if p := docFirst[d][id]; p >= 0 {
 					offs[int(p)-k]++
 				}
 			}
