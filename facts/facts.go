@@ -394,6 +394,7 @@ type corpus struct {
 	dateFrom []string
 	toks     [][]dtok // per sentence: dateTokens of its text, filled on first use
 	digit    []bool   // per sentence: whether its text holds a digit
+	figToks  []figTok // scratch space of extractClaims
 }
 
 func newCorpus(st *analyse.Story) *corpus {

@@ -124,8 +124,9 @@ type figTok struct {
 	start, end int
 }
 
-func figTokens(dts []dtok) []figTok {
-	out := make([]figTok, 0, len(dts)+2)
+// figTokens appends the figure tokens of dts to dst[:0].
+func figTokens(dst []figTok, dts []dtok) []figTok {
+	out := dst[:0]
 	for _, t := range dts {
 		raw := t.raw
 		if plainLower(raw) {
@@ -168,7 +169,8 @@ func extractClaims(c0 *corpus, sent int) []claim {
 	if !c0.digit[sent] && !hasNumberWord(s) {
 		return nil
 	}
-	toks := figTokens(c0.tokens(sent))
+	toks := figTokens(c0.figToks, c0.tokens(sent))
+	c0.figToks = toks // reused by the next sentence: claims keep no token
 	var terms []int32
 	termsDone := false
 	var out []claim

@@ -3,6 +3,7 @@ package facts
 import (
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // TestHasNumberWord checks the screened scan against a plain search for
@@ -84,4 +85,35 @@ func TestRollHashes(t *testing.T) {
 	if rollHashes(norm[:shingleLen-1]) != nil {
 		t.Errorf("a text shorter than a shingle has shingles")
 	}
+}
+
+// TestJoinFieldsCountWords checks joinFields and countWords against the
+// plain strings.Fields versions, and normLen against normaliseRunes.
+func TestJoinFieldsCountWords(t *testing.T) {
+	parts := []string{"", " ", "  ", "\t", "\n", "a", "Bc", ",", "—", "\u00a0", "\u0085", "é", "\xff", "1", "'", "x,", "\u2003"}
+	var check func(s string, depth int)
+	check = func(s string, depth int) {
+		if want := strings.Join(strings.Fields(s), " "); joinFields(s) != want {
+			t.Errorf("joinFields(%q) = %q, want %q", s, joinFields(s), want)
+		}
+		want := 0
+		for _, f := range strings.Fields(s) {
+			if strings.IndexFunc(f, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+				want++
+			}
+		}
+		if got := countWords(s); got != want {
+			t.Errorf("countWords(%q) = %d, want %d", s, got, want)
+		}
+		if got, want := normLen(s), len(normaliseRunes(nil, s)); got != want {
+			t.Errorf("normLen(%q) = %d, want %d", s, got, want)
+		}
+		if depth == 0 {
+			return
+		}
+		for _, p := range parts {
+			check(s+p, depth-1)
+		}
+	}
+	check("", 4)
 }

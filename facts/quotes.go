@@ -63,19 +63,82 @@ func extractQuotes(doc int, s string) []rawQuote {
 }
 
 func appendQuote(out []rawQuote, doc int, s string, start, end int) []rawQuote {
-	t := strings.Join(strings.Fields(s[start:end]), " ")
-	t = strings.Trim(t, " ,")
-	if countWords(t) < minQuoteWords {
+	inner := s[start:end]
+	// countWords of the text below is that of inner: joining fields and
+	// trimming spaces and commas off the ends drop no letter or digit,
+	// and leave no field empty that had one.
+	if countWords(inner) < minQuoteWords {
 		return out
 	}
+	t := strings.Trim(joinFields(inner), " ,")
 	return append(out, rawQuote{doc: doc, start: start, end: end, text: t})
 }
 
+// isSpace is the white space of strings.Fields.
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiSpace[r]
+	}
+	return unicode.IsSpace(r)
+}
+
+// joinFields is strings.Join(strings.Fields(s), " "), s itself when it
+// is so already.
+func joinFields(s string) string {
+	single := true // every space so far a lone ' ' after a field
+	prev := true   // the previous rune is a space (or the start)
+	for _, r := range s {
+		sp := isSpace(r)
+		if sp && (r != ' ' || prev) {
+			single = false
+			break
+		}
+		prev = sp
+	}
+	if single && !prev {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	start := -1
+	for i, r := range s {
+		if isSpace(r) {
+			if start >= 0 {
+				if b.Len() > 0 {
+					b.WriteByte(' ')
+				}
+				b.WriteString(s[start:i])
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(s[start:])
+	}
+	return b.String()
+}
+
+// countWords counts the fields of s (as strings.Fields splits it) that
+// hold a letter or a digit.
 func countWords(s string) int {
 	n := 0
-	for _, f := range strings.Fields(s) {
-		if strings.IndexFunc(f, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+	in, counted := false, false // inside a field; the field is counted
+	for _, r := range s {
+		if isSpace(r) {
+			in = false
+			continue
+		}
+		if !in {
+			in, counted = true, false
+		}
+		if !counted && isAlnum(r) {
 			n++
+			counted = true
 		}
 	}
 	return n
@@ -121,6 +184,34 @@ func normaliseRunes(buf []rune, s string) []rune {
 	}
 	return buf
 }
+
+// normLen is len(normaliseRunes(nil, s)).
+func normLen(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if asciiAlnum[c] {
+				n++
+			}
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			n++
+		}
+		i += w - 1
+	}
+	return n
+}
+
+// asciiAlnum marks the ASCII letters and digits.
+var asciiAlnum = func() (t [utf8.RuneSelf]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+	}
+	return t
+}()
 
 // isAlnum reports whether r is a letter or a digit.
 func isAlnum(r rune) bool {
@@ -450,30 +541,23 @@ func buildQuotes(c *corpus, ents []Entity) []Quote {
 	if len(raws) == 0 {
 		return nil
 	}
-	// The quotes' normalised texts, one after the other in buf, which is
-	// then the scratch space of the reports' normalised texts.
-	size, maxDoc := 0, 0
+	// The number of quote shingles sizes the index; buf is scratch space
+	// for the normalised texts, quotes' and reports'.
+	n, maxDoc := 0, 0
 	for _, r := range raws {
-		size += len(r.text)
+		n += max(normLen(r.text)-shingleLen+1, 0)
 	}
 	for _, t := range c.docText {
 		maxDoc = max(maxDoc, len(t))
 	}
-	buf := make([]rune, 0, max(size, maxDoc)) // a text has no more runes than bytes
-	normOff := make([]int, len(raws)+1)       // quote i is buf[normOff[i]:normOff[i+1]]
-	n := 0
-	for i, r := range raws {
-		k := len(buf)
-		buf = buf[:k+len(normaliseRunes(buf[k:], r.text))]
-		normOff[i+1] = len(buf)
-		n += max(len(buf)-k-shingleLen+1, 0)
-	}
+	buf := make([]rune, 0, maxDoc) // a text has no more runes than bytes; a quote is in a report
 	x := newShingleIndex(n)
 	qid := make([][]int32, len(raws))
 	flat := make([]int32, 0, n)
-	for i := range raws {
+	for i, r := range raws {
 		k := len(flat)
-		flat = x.add(flat, buf[normOff[i]:normOff[i+1]])
+		buf = normaliseRunes(buf, r.text)
+		flat = x.add(flat, buf)
 		qid[i] = flat[k:len(flat):len(flat)]
 	}
 	// Group renderings: the shorter is mostly contained in the longer. The
