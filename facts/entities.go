@@ -74,6 +74,10 @@ func isFieldSep(r rune) bool {
 
 var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
+// spaceByte is asciiSpace over every byte value (false from utf8.RuneSelf
+// on), so that a byte indexes it without a bounds check.
+var spaceByte = [256]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
 // entityToken makes the token of one field; initial says whether the field
 // starts a sentence, a quote or a clause. It returns false when the field
 // is only punctuation, and whether the next field is initial.
@@ -195,6 +199,9 @@ func restoreCase(orig, lower string) string {
 }
 
 func isUpperStart(s string) bool {
+	if s != "" && s[0] < utf8.RuneSelf {
+		return s[0] >= 'A' && s[0] <= 'Z' // unicode.IsUpper of an ASCII letter
+	}
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)
 }
@@ -284,7 +291,7 @@ func findMentions(s string, doc int, lowerMode bool, g gazetteer, buf *[]etok) [
 	var out []mention
 	if lowerMode || headline(toks) {
 		for i := 0; i < len(toks); i++ {
-			if !gazetteerFirst[toks[i].low] {
+			if !isGazetteerFirst(toks[i].low) {
 				continue
 			}
 			for n := min(5, len(toks)-i); n >= 1; n-- {
@@ -354,7 +361,7 @@ func findLowerMentions(s string, doc int, g gazetteer) []mention {
 	fs := appendFieldSpans(spanArr[:0], s)
 	var kb []byte
 	for i := 0; i < len(fs); i++ {
-		if !gazetteerFirst[strings.Trim(s[fs[i].Start:fs[i].End], ",;:!?\"'()")] {
+		if !isGazetteerFirst(trimNamePunct(s[fs[i].Start:fs[i].End])) {
 			continue
 		}
 		for n := min(5, len(fs)-i); n >= 1; n-- {
@@ -371,7 +378,7 @@ func findLowerMentions(s string, doc int, g gazetteer) []mention {
 				}
 				j = string(kb)
 			}
-			key := strings.Trim(j, ",;:!?\"'()")
+			key := trimNamePunct(j)
 			if e, ok := g[key]; ok && !ambiguousLower[key] && !shortUpper[key] {
 				e := e
 				out = append(out, mention{text: key, doc: doc, gaz: &e})
@@ -382,6 +389,21 @@ func findLowerMentions(s string, doc int, g gazetteer) []mention {
 	}
 	return out
 }
+
+// trimNamePunct is strings.Trim(s, ",;:!?\"'()"). The cut set is ASCII,
+// and no byte of a multi-byte UTF-8 sequence is, so testing bytes is
+// testing runes.
+func trimNamePunct(s string) string {
+	for len(s) > 0 && namePunct[s[0]] {
+		s = s[1:]
+	}
+	for len(s) > 0 && namePunct[s[len(s)-1]] {
+		s = s[:len(s)-1]
+	}
+	return s
+}
+
+var namePunct = [256]bool{',': true, ';': true, ':': true, '!': true, '?': true, '"': true, '\'': true, '(': true, ')': true}
 
 // singleSpaced reports whether fields fs, a piece of text j, are separated
 // by single ASCII spaces in j.
@@ -399,11 +421,13 @@ func singleSpaced(j string, fs []text.Span) bool {
 func appendFieldSpans(dst []text.Span, s string) []text.Span {
 	start := -1
 	for i := 0; i < len(s); {
-		r, w := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
+		c := s[i]
+		sp, w := spaceByte[c], 1
+		if c >= utf8.RuneSelf {
+			var r rune
 			r, w = utf8.DecodeRuneInString(s[i:])
+			sp = unicode.IsSpace(r)
 		}
-		sp := r < utf8.RuneSelf && asciiSpace[r] || r >= utf8.RuneSelf && unicode.IsSpace(r)
 		if sp {
 			if start >= 0 {
 				dst = append(dst, text.Span{Start: start, End: i})
@@ -997,11 +1021,14 @@ func isLowercased(s string) bool {
 		sentenceStart = last == '.' || last == '!' || last == '?' || last == '"' || last == ':'
 	}
 	for i := 0; i < len(s); {
-		r, w := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
+		c := s[i]
+		sp, w := spaceByte[c], 1
+		if c >= utf8.RuneSelf {
+			var r rune
 			r, w = utf8.DecodeRuneInString(s[i:])
+			sp = unicode.IsSpace(r)
 		}
-		if r < utf8.RuneSelf && asciiSpace[r] || r >= utf8.RuneSelf && unicode.IsSpace(r) {
+		if sp {
 			if start >= 0 {
 				field(s[start:i])
 				start = -1

@@ -140,6 +140,26 @@ var gazetteerFirst = func() map[string]bool {
 	return m
 }()
 
+// gazetteerFirstShape has bit len(w)&63 of entry w[0] set for every
+// word w of gazetteerFirst: most words fail this test, which is cheaper
+// than looking them up.
+var gazetteerFirstShape = func() (t [256]uint64) {
+	for w := range gazetteerFirst {
+		if w != "" {
+			t[w[0]] |= 1 << (len(w) & 63)
+		}
+	}
+	return t
+}()
+
+// isGazetteerFirst is gazetteerFirst[w].
+func isGazetteerFirst(w string) bool {
+	if w != "" && gazetteerFirstShape[w[0]]&(1<<(len(w)&63)) == 0 {
+		return false
+	}
+	return gazetteerFirst[w]
+}
+
 // defaultGazetteer is built once; it is never modified after.
 var defaultGazetteer = newGazetteer()
 

@@ -1,9 +1,11 @@
 package facts
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 )
 
 // TestHasNumberWord checks the screened scan against a plain search for
@@ -90,7 +92,7 @@ func TestRollHashes(t *testing.T) {
 // TestJoinFieldsCountWords checks joinFields and countWords against the
 // plain strings.Fields versions, and normLen against normaliseRunes.
 func TestJoinFieldsCountWords(t *testing.T) {
-	parts := []string{"", " ", "  ", "\t", "\n", "a", "Bc", ",", "—", "\u00a0", "\u0085", "é", "\xff", "1", "'", "x,", "\u2003"}
+	parts := []string{"", " ", "  ", "\t", "\n", "a", "Bc", ",", "—", "\u00a0", "\u0085", "É", "\xff", "1", "'", "x,", "\u2003", "Z9"}
 	var check func(s string, depth int)
 	check = func(s string, depth int) {
 		if want := strings.Join(strings.Fields(s), " "); joinFields(s) != want {
@@ -108,6 +110,9 @@ func TestJoinFieldsCountWords(t *testing.T) {
 		if got, want := normLen(s), len(normaliseRunes(nil, s)); got != want {
 			t.Errorf("normLen(%q) = %d, want %d", s, got, want)
 		}
+		if got, want := string(normaliseRunes(make([]rune, 1), s)), string(normalise(s).b); got != want {
+			t.Errorf("normaliseRunes(%q) = %q, want %q", s, got, want)
+		}
 		if depth == 0 {
 			return
 		}
@@ -116,4 +121,93 @@ func TestJoinFieldsCountWords(t *testing.T) {
 		}
 	}
 	check("", 4)
+}
+
+// TestShingleHash checks the unrolled hash against the FNV-1a loop.
+func TestShingleHash(t *testing.T) {
+	norm := []rune("abcdefghijklmnopé漢字0123456789\U0001F600xyz")
+	for i := 0; i+shingleLen <= len(norm); i++ {
+		h := uint64(14695981039346656037)
+		for _, r := range norm[i : i+shingleLen] {
+			h ^= uint64(r)
+			h *= 1099511628211
+		}
+		if got := shingleHash(norm[i : i+shingleLen]); got != h {
+			t.Errorf("window %d: %d, want %d", i, got, h)
+		}
+	}
+}
+
+// TestGazetteerScreens checks trimNamePunct against strings.Trim and
+// isGazetteerFirst against gazetteerFirst.
+func TestGazetteerScreens(t *testing.T) {
+	words := []string{"", "the", "new", "x", "(un)", "\"syria,", "'é'", "\xff,", "();", "a(b)c", "“us”"}
+	for k := range defaultGazetteer {
+		words = append(words, k, strings.ToUpper(k), k+"s")
+		words = append(words, strings.Fields(k)...)
+	}
+	for _, w := range words {
+		for _, s := range []string{w, "(" + w + "),", "\"" + w + "?!"} {
+			if got, want := trimNamePunct(s), strings.Trim(s, ",;:!?\"'()"); got != want {
+				t.Errorf("trimNamePunct(%q) = %q, want %q", s, got, want)
+			}
+		}
+		if got, want := isGazetteerFirst(w), gazetteerFirst[w]; got != want {
+			t.Errorf("isGazetteerFirst(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+// extractQuotesPlain is extractQuotes ranging over runes.
+func extractQuotesPlain(doc int, s string) []rawQuote {
+	var out []rawQuote
+	open := -1
+	lines := 0
+	for i, r := range s {
+		switch r {
+		case '\n':
+			if open >= 0 {
+				lines++
+				if lines > 4 {
+					open = -1
+				}
+			}
+		case '“', '«':
+			open, lines = i+utf8.RuneLen(r), 0
+		case '”', '»':
+			if open >= 0 {
+				out = appendQuote(out, doc, s, open, i)
+				open = -1
+			}
+		case '"':
+			if open >= 0 {
+				out = appendQuote(out, doc, s, open, i)
+				open = -1
+			} else {
+				open, lines = i+1, 0
+			}
+		}
+	}
+	return out
+}
+
+// TestExtractQuotes checks the byte scan against the rune scan.
+func TestExtractQuotes(t *testing.T) {
+	parts := []string{"one two three four", "\"", "“", "”", "«", "»", "\n", "\xe2", "\xe2\x80", "\xc2", "é", " a b c d e "}
+	var check func(s string, depth int)
+	check = func(s string, depth int) {
+		if got, want := extractQuotes(0, s), extractQuotesPlain(0, s); !reflect.DeepEqual(got, want) {
+			t.Errorf("extractQuotes(%q) = %v, want %v", s, got, want)
+		}
+		if depth == 0 {
+			return
+		}
+		for _, p := range parts {
+			check(s+p, depth-1)
+		}
+	}
+	check("", 4)
+	for _, s := range []string{"He said “we will go on and on” and «they will follow us there» then\n\"more words of it\"."} {
+		check(s, 1)
+	}
 }

@@ -34,23 +34,32 @@ func extractQuotes(doc int, s string) []rawQuote {
 	var out []rawQuote
 	open := -1
 	lines := 0
-	for i, r := range s {
-		switch r {
-		case '\n':
+	// Bytes, not runes: the marks' encodings start with bytes that only
+	// start runes, so a byte scan meets them where ranging over the runes
+	// would, and skips the other bytes faster.
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !quoteByte[c] {
+			continue
+		}
+		switch {
+		case c == '\n':
 			if open >= 0 {
 				lines++
 				if lines > 4 {
 					open = -1
 				}
 			}
-		case '“', '«':
-			open, lines = i+utf8.RuneLen(r), 0
-		case '”', '»':
+		case strings.HasPrefix(s[i:], "“"):
+			open, lines = i+len("“"), 0
+		case strings.HasPrefix(s[i:], "«"):
+			open, lines = i+len("«"), 0
+		case strings.HasPrefix(s[i:], "”") || strings.HasPrefix(s[i:], "»"):
 			if open >= 0 {
 				out = appendQuote(out, doc, s, open, i)
 				open = -1
 			}
-		case '"':
+		case c == '"':
 			if open >= 0 {
 				out = appendQuote(out, doc, s, open, i)
 				open = -1
@@ -61,6 +70,10 @@ func extractQuotes(doc int, s string) []rawQuote {
 	}
 	return out
 }
+
+// quoteByte marks the first bytes of the marks extractQuotes reads:
+// '\n', '"', and those of “ ” « ».
+var quoteByte = [256]bool{'\n': true, '"': true, 0xe2: true, 0xc2: true}
 
 func appendQuote(out []rawQuote, doc int, s string, start, end int) []rawQuote {
 	inner := s[start:end]
@@ -164,26 +177,45 @@ func normalise(s string) normText {
 
 // normaliseRunes is normalise without the offsets, into buf.
 func normaliseRunes(buf []rune, s string) []rune {
-	buf = buf[:0]
+	// Written by index into room for len(s) runes, which a text of len(s)
+	// bytes cannot exceed; the same runes as appending one at a time.
+	out := buf[:cap(buf)]
+	if len(out) < len(s) {
+		out = make([]rune, len(s))
+	}
+	n := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			switch {
-			case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
-				buf = append(buf, rune(c))
-			case c >= 'A' && c <= 'Z':
-				buf = append(buf, rune(c+'a'-'A'))
+			if m := asciiNorm[c]; m != 0 {
+				out[n] = rune(m)
+				n++
 			}
 			continue
 		}
 		r, w := utf8.DecodeRuneInString(s[i:])
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			buf = append(buf, unicode.ToLower(r))
+			out[n] = unicode.ToLower(r)
+			n++
 		}
 		i += w - 1
 	}
-	return buf
+	return out[:n]
 }
+
+// asciiNorm maps an ASCII letter or digit to its normalised form
+// (lowercase) and every other byte to 0.
+var asciiNorm = func() (t [256]byte) {
+	for c := range utf8.RuneSelf {
+		switch {
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+			t[c] = byte(c)
+		case c >= 'A' && c <= 'Z':
+			t[c] = byte(c + 'a' - 'A')
+		}
+	}
+	return t
+}()
 
 // normLen is len(normaliseRunes(nil, s)).
 func normLen(s string) int {
@@ -191,7 +223,7 @@ func normLen(s string) int {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if asciiAlnum[c] {
+			if asciiNorm[c] != 0 {
 				n++
 			}
 			continue
@@ -204,14 +236,6 @@ func normLen(s string) int {
 	}
 	return n
 }
-
-// asciiAlnum marks the ASCII letters and digits.
-var asciiAlnum = func() (t [utf8.RuneSelf]bool) {
-	for c := range utf8.RuneSelf {
-		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-	}
-	return t
-}()
 
 // isAlnum reports whether r is a letter or a digit.
 func isAlnum(r rune) bool {
@@ -232,12 +256,25 @@ func lowerRune(r rune) rune {
 	return unicode.ToLower(r)
 }
 
+// shingleHash is the FNV-1a hash of the shingleLen runes of rs.
 func shingleHash(rs []rune) uint64 {
+	// Unrolled: the same steps as ranging over rs, without the loop. The
+	// declarations below fail to compile unless shingleLen is 10.
+	var _ [shingleLen - 10]struct{}
+	var _ [10 - shingleLen]struct{}
+	a := (*[shingleLen]rune)(rs)
+	const p = 1099511628211
 	h := uint64(14695981039346656037)
-	for _, r := range rs {
-		h ^= uint64(r)
-		h *= 1099511628211
-	}
+	h = (h ^ uint64(a[0])) * p
+	h = (h ^ uint64(a[1])) * p
+	h = (h ^ uint64(a[2])) * p
+	h = (h ^ uint64(a[3])) * p
+	h = (h ^ uint64(a[4])) * p
+	h = (h ^ uint64(a[5])) * p
+	h = (h ^ uint64(a[6])) * p
+	h = (h ^ uint64(a[7])) * p
+	h = (h ^ uint64(a[8])) * p
+	h = (h ^ uint64(a[9])) * p
 	return h
 }
 
@@ -312,15 +349,17 @@ func (x *shingleIndex) add(dst []int32, norm []rune) []int32 {
 	if len(norm) < shingleLen {
 		return dst
 	}
+	bloom, shift, top := x.bloom, 64-x.bloomBits, rollTop
 	r := rollFirst(norm)
+	last := len(norm) - shingleLen
 	for i := 0; ; i++ {
-		b := x.bloomBit(r)
-		x.bloom[b>>6] |= 1 << (b & 63)
+		b := (r * 0x9e3779b97f4a7c15) >> shift // bloomBit(r)
+		bloom[b>>6] |= 1 << (b & 63)
 		dst = append(dst, x.ids.add(shingleHash(norm[i:i+shingleLen])))
-		if i+shingleLen >= len(norm) {
+		if i == last {
 			return dst
 		}
-		r = rollNext(r, norm, i)
+		r = (r-uint64(norm[i])*top)*rollBase + uint64(norm[i+shingleLen]) // rollNext
 	}
 }
 
@@ -330,17 +369,19 @@ func (x *shingleIndex) each(norm []rune, fn func(pos int, id int32)) {
 	if len(norm) < shingleLen {
 		return
 	}
+	bloom, shift, top := x.bloom, 64-x.bloomBits, rollTop
 	r := rollFirst(norm)
+	last := len(norm) - shingleLen
 	for i := 0; ; i++ {
-		if b := x.bloomBit(r); x.bloom[b>>6]&(1<<(b&63)) != 0 {
+		if b := (r * 0x9e3779b97f4a7c15) >> shift; bloom[b>>6]&(1<<(b&63)) != 0 { // bloomBit(r)
 			if id, ok := x.ids.get(shingleHash(norm[i : i+shingleLen])); ok {
 				fn(i, id)
 			}
 		}
-		if i+shingleLen >= len(norm) {
+		if i == last {
 			return
 		}
-		r = rollNext(r, norm, i)
+		r = (r-uint64(norm[i])*top)*rollBase + uint64(norm[i+shingleLen]) // rollNext
 	}
 }
 
