@@ -17,6 +17,18 @@ var monthNames = map[string]time.Month{
 	"december": 12, "dec": 12,
 }
 
+// monthNamesScreen screens monthNames.
+var monthNamesScreen = screenOfKeys(monthNames)
+
+// monthName is monthNames[w].
+func monthName(w string) (time.Month, bool) {
+	if !monthNamesScreen.has(w) {
+		return 0, false
+	}
+	m, ok := monthNames[w]
+	return m, ok
+}
+
 var weekdayNames = map[string]time.Weekday{
 	"sunday": time.Sunday, "monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday,
 	"thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday,
@@ -104,7 +116,7 @@ func findDatesIn(s string, toks []dtok) []dateMatch {
 				continue
 			}
 		}
-		m, ok := monthNames[t.w]
+		m, ok := monthName(t.w)
 		if !ok {
 			continue
 		}
@@ -245,7 +257,7 @@ func resolveExpressions(c *corpus, i int, ref time.Time) []relExpr {
 		}
 		if wd, ok := weekdayNames[t.w]; ok {
 			// A weekday followed by a date is already counted as a date.
-			if _, isMonth := monthNames[next]; isMonth {
+			if _, isMonth := monthName(next); isMonth {
 				continue
 			}
 			if _, isDay := atoiRange(next, 1, 31); isDay {

@@ -284,7 +284,7 @@ const (
 // findMentions finds the names of one sentence.
 func findMentions(s string, doc int, lowerMode bool, g gazetteer, buf *[]etok) []mention {
 	if lowerMode {
-		return findLowerMentions(s, doc, g)
+		return findLowerMentions(s, doc)
 	}
 	toks := entityTokens(*buf, s)
 	*buf = toks
@@ -354,8 +354,10 @@ func findMentions(s string, doc int, lowerMode bool, g gazetteer, buf *[]etok) [
 }
 
 // findLowerMentions finds the known names of a lowercased sentence: only
-// the gazetteer applies, and ambiguous words ("us", "turkey") are skipped.
-func findLowerMentions(s string, doc int, g gazetteer) []mention {
+// the gazetteer (defaultGazetteer) applies, and ambiguous words ("us",
+// "turkey") are skipped.
+func findLowerMentions(s string, doc int) []mention {
+	g := defaultGazetteer
 	var out []mention
 	var spanArr [64]text.Span
 	fs := appendFieldSpans(spanArr[:0], s)
@@ -379,6 +381,9 @@ func findLowerMentions(s string, doc int, g gazetteer) []mention {
 				j = string(kb)
 			}
 			key := trimNamePunct(j)
+			if !gazetteerScreen.has(key) {
+				continue // not a name: g[key] would fail
+			}
 			if e, ok := g[key]; ok && !ambiguousLower[key] && !shortUpper[key] {
 				e := e
 				out = append(out, mention{text: key, doc: doc, gaz: &e})

@@ -16,6 +16,9 @@ var smallNumbers = map[string]float64{
 	"fifty": 50, "hundred": 100, "dozen": 12,
 }
 
+// smallNumbersScreen screens smallNumbers.
+var smallNumbersScreen = screenOfKeys(smallNumbers)
+
 var multipliers = map[string]float64{"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "mln": 1e6, "bn": 1e9}
 
 // hasNumberWord is a fast check for a written number in s: whether s
@@ -60,8 +63,10 @@ var numberWordHints = []string{"two", "Two", "hree", "four", "Four", "five", "Fi
 
 // numberWord parses a written number: "200,000", "1.2", "twelve".
 func numberWord(w string) (float64, bool) {
-	if v, ok := smallNumbers[w]; ok {
-		return v, true
+	if smallNumbersScreen.has(w) {
+		if v, ok := smallNumbers[w]; ok {
+			return v, true
+		}
 	}
 	if w == "" || w[0] < '0' || w[0] > '9' {
 		return 0, false
@@ -110,6 +115,15 @@ var eventWords = []struct{ prefix, event string }{
 	{"destroy", "destroyed"}, {"damag", "damaged"},
 }
 
+// eventWordsByFirst groups eventWords by the first byte of the prefix,
+// keeping their order.
+var eventWordsByFirst = func() (t [256][]struct{ prefix, event string }) {
+	for _, e := range eventWords {
+		t[e.prefix[0]] = append(t[e.prefix[0]], e)
+	}
+	return t
+}()
+
 // directionBits gives each direction of directions its bit in claim.quals.
 var directionBits = map[string]uint8{"east": 1, "west": 2, "north": 4, "south": 8, "central": 16}
 
@@ -117,6 +131,9 @@ var directions = map[string]string{
 	"east": "east", "eastern": "east", "west": "west", "western": "west", "north": "north", "northern": "north",
 	"south": "south", "southern": "south", "central": "central",
 }
+
+// directionsScreen screens directions.
+var directionsScreen = screenOfKeys(directions)
 
 // figTok is a token of a sentence for figure scanning.
 type figTok struct {
@@ -208,12 +225,12 @@ func extractClaims(c0 *corpus, sent int) []claim {
 			continue
 		}
 		if i > 0 {
-			if _, isMonth := monthNames[toks[i-1].w]; isMonth {
+			if _, isMonth := monthName(toks[i-1].w); isMonth {
 				continue
 			}
 		}
 		if j < len(toks) {
-			if _, isMonth := monthNames[toks[j].w]; isMonth {
+			if _, isMonth := monthName(toks[j].w); isMonth {
 				continue
 			}
 		}
@@ -276,6 +293,9 @@ func extractClaims(c0 *corpus, sent int) []claim {
 			}
 		}
 		for m := lo; m < hi; m++ {
+			if !directionsScreen.has(toks[m].w) {
+				continue
+			}
 			if q, ok := directions[toks[m].w]; ok {
 				c.quals |= directionBits[q]
 			}
@@ -355,7 +375,12 @@ func clauseBounds(toks []figTok, i int) (int, int) {
 }
 
 func eventOf(w string) string {
-	for _, e := range eventWords {
+	if w == "" {
+		return ""
+	}
+	// Only the prefixes that start with w's first byte can match; they
+	// are tried in eventWords' order.
+	for _, e := range eventWordsByFirst[w[0]] {
 		if strings.HasPrefix(w, e.prefix) {
 			// "die" must not match "diesel", "board" not "boardroom".
 			if (e.prefix == "die" || e.prefix == "board") && len(w) > len(e.prefix)+1 {

@@ -211,3 +211,53 @@ func TestExtractQuotes(t *testing.T) {
 		check(s, 1)
 	}
 }
+
+// TestWordScreens checks that no screen rules out a word of its set, and
+// eventOf against the plain loop over eventWords.
+func TestWordScreens(t *testing.T) {
+	for k := range defaultGazetteer {
+		if !gazetteerScreen.has(k) {
+			t.Errorf("gazetteer screen rules out %q", k)
+		}
+	}
+	for k := range gazetteerFirst {
+		if !gazetteerFirstScreen.has(k) {
+			t.Errorf("first-word screen rules out %q", k)
+		}
+	}
+	for k := range smallNumbers {
+		if v, ok := numberWord(k); !ok || v != smallNumbers[k] {
+			t.Errorf("numberWord(%q) = %v, %v", k, v, ok)
+		}
+	}
+	for k, m := range monthNames {
+		if got, ok := monthName(k); !ok || got != m {
+			t.Errorf("monthName(%q) = %v, %v", k, got, ok)
+		}
+	}
+	for k := range directions {
+		if !directionsScreen.has(k) {
+			t.Errorf("directions screen rules out %q", k)
+		}
+	}
+	plain := func(w string) string {
+		for _, e := range eventWords {
+			if strings.HasPrefix(w, e.prefix) {
+				if (e.prefix == "die" || e.prefix == "board") && len(w) > len(e.prefix)+1 {
+					continue
+				}
+				return e.event
+			}
+		}
+		return ""
+	}
+	words := []string{"", "d", "die", "died", "dies", "diesel", "board", "boards", "boardroom", "killed", "deaths", "toll", "stuck", "x"}
+	for _, e := range eventWords {
+		words = append(words, e.prefix, e.prefix+"ed", e.prefix[:len(e.prefix)-1])
+	}
+	for _, w := range words {
+		if got, want := eventOf(w), plain(w); got != want {
+			t.Errorf("eventOf(%q) = %q, want %q", w, got, want)
+		}
+	}
+}
