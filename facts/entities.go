@@ -284,7 +284,7 @@ const (
 // findMentions finds the names of one sentence.
 func findMentions(s string, doc int, lowerMode bool, g gazetteer, buf *[]etok) []mention {
 	if lowerMode {
-		return findLowerMentions(s, doc)
+		return findLowerMentions(s, appendFieldSpans(nil, s), doc)
 	}
 	toks := entityTokens(*buf, s)
 	*buf = toks
@@ -353,14 +353,12 @@ func findMentions(s string, doc int, lowerMode bool, g gazetteer, buf *[]etok) [
 	return out
 }
 
-// findLowerMentions finds the known names of a lowercased sentence: only
-// the gazetteer (defaultGazetteer) applies, and ambiguous words ("us",
-// "turkey") are skipped.
-func findLowerMentions(s string, doc int) []mention {
+// findLowerMentions finds the known names of a lowercased sentence, whose
+// fields are the spans fs of s: only the gazetteer (defaultGazetteer)
+// applies, and ambiguous words ("us", "turkey") are skipped.
+func findLowerMentions(s string, fs []text.Span, doc int) []mention {
 	g := defaultGazetteer
 	var out []mention
-	var spanArr [64]text.Span
-	fs := appendFieldSpans(spanArr[:0], s)
 	var kb []byte
 	for i := 0; i < len(fs); i++ {
 		if !isGazetteerFirst(trimNamePunct(s[fs[i].Start:fs[i].End])) {
@@ -802,10 +800,28 @@ func buildEntities(c *corpus) []Entity {
 		}
 		return k
 	}
+	var spans []text.Span
 	for d, doc := range c.st.Docs {
-		lowerMode := isLowercased(c.docText[d])
+		// The fields of the report, split once: a sentence's fields are
+		// those of the report within it, as the "\n" between sentences
+		// is a space.
+		spans = appendFieldSpans(spans[:0], c.docText[d])
+		lowerMode := isLowercased(c.docText[d], spans)
+		next := 0 // the first field of sentence i
 		for i := doc.First; i < doc.End && i < len(c.st.Sentences); i++ {
-			for _, m := range findMentions(c.st.Sentences[i].Text, d, lowerMode, g, &toks) {
+			var ms []mention
+			if lowerMode {
+				end := c.docOff[d][i-doc.First] + len(c.st.Sentences[i].Text)
+				k := next
+				for k < len(spans) && spans[k].Start < end {
+					k++
+				}
+				ms = findLowerMentions(c.docText[d], spans[next:k], d)
+				next = k
+			} else {
+				ms = findMentions(c.st.Sentences[i].Text, d, lowerMode, g, &toks)
+			}
+			for _, m := range ms {
 				if m.gaz != nil {
 					a := get(m.gaz.key, m.gaz.name)
 					a.kind, a.gaz = m.gaz.kind, true
@@ -1010,41 +1026,21 @@ func canonicalName(vs []string, freq map[string]int, kind string) string {
 }
 
 // isLowercased reports whether a text is the lowercased tokenized form
-// of some datasets (almost no capital letters).
+// of some datasets (almost no capital letters); fs are the spans of its
+// fields (appendFieldSpans).
 // Only capitals inside sentences count: datasets that lowercase text often
 // keep the first letter of each sentence.
-func isLowercased(s string) bool {
+func isLowercased(s string, fs []text.Span) bool {
 	words, caps := 0, 0
 	sentenceStart := true
-	start := -1
-	field := func(f string) {
+	for _, sp := range fs {
+		f := s[sp.Start:sp.End]
 		words++
 		if !sentenceStart && isUpperStart(f) {
 			caps++
 		}
 		last := f[len(f)-1]
 		sentenceStart = last == '.' || last == '!' || last == '?' || last == '"' || last == ':'
-	}
-	for i := 0; i < len(s); {
-		c := s[i]
-		sp, w := spaceByte[c], 1
-		if c >= utf8.RuneSelf {
-			var r rune
-			r, w = utf8.DecodeRuneInString(s[i:])
-			sp = unicode.IsSpace(r)
-		}
-		if sp {
-			if start >= 0 {
-				field(s[start:i])
-				start = -1
-			}
-		} else if start < 0 {
-			start = i
-		}
-		i += w
-	}
-	if start >= 0 {
-		field(s[start:])
 	}
 	return words > 10 && caps*100 < words
 }

@@ -261,3 +261,47 @@ func TestWordScreens(t *testing.T) {
 		}
 	}
 }
+
+// TestStripQuoted checks stripQuoted against the plain rune-by-rune
+// version.
+func TestStripQuoted(t *testing.T) {
+	plain := func(s string) string {
+		var b strings.Builder
+		in := false
+		for _, r := range s {
+			switch r {
+			case '“', '«':
+				in = true
+				b.WriteString(" Q ")
+				continue
+			case '”', '»':
+				in = false
+				continue
+			case '"':
+				if !in {
+					b.WriteString(" Q ")
+				}
+				in = !in
+				continue
+			}
+			if !in {
+				b.WriteRune(r)
+			}
+		}
+		return b.String()
+	}
+	parts := []string{"a b", "\"", "“", "”", "«", "»", "\xff", "\xe2\x80", "é", "\uFFFD", " "}
+	var check func(s string, depth int)
+	check = func(s string, depth int) {
+		if got, want := stripQuoted(s), plain(s); got != want {
+			t.Errorf("stripQuoted(%q) = %q, want %q", s, got, want)
+		}
+		if depth == 0 {
+			return
+		}
+		for _, p := range parts {
+			check(s+p, depth-1)
+		}
+	}
+	check("", 4)
+}

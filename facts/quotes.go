@@ -471,29 +471,53 @@ func attributed(s string) bool {
 	return false
 }
 
-// stripQuoted removes quoted spans from s.
+// stripQuoted removes quoted spans from s; each opening mark becomes
+// " Q ", and a byte that is not UTF-8 becomes U+FFFD.
 func stripQuoted(s string) string {
+	if !strings.ContainsAny(s, "\"“”«»") && utf8.ValidString(s) {
+		return s // nothing to remove or replace
+	}
 	var b strings.Builder
+	b.Grow(len(s) + 8)
 	in := false
-	for _, r := range s {
-		switch r {
-		case '“', '«':
-			in = true
-			b.WriteString(" Q ")
+	from := 0 // outside quotes: where the bytes still to copy start
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf && c != '"' {
+			i++ // copied with its run, or dropped inside quotes
 			continue
-		case '”', '»':
-			in = false
-			continue
-		case '"':
+		}
+		r, w := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(s[i:])
+		}
+		switch {
+		case r == '“' || r == '«' || r == '”' || r == '»' || r == '"':
 			if !in {
-				b.WriteString(" Q ")
+				b.WriteString(s[from:i])
 			}
-			in = !in
-			continue
+			switch r {
+			case '“', '«':
+				in = true
+				b.WriteString(" Q ")
+			case '”', '»':
+				in = false
+			default: // '"'
+				if !in {
+					b.WriteString(" Q ")
+				}
+				in = !in
+			}
+			from = i + w
+		case r == utf8.RuneError && w == 1 && !in:
+			b.WriteString(s[from:i])
+			b.WriteString("\uFFFD") // as WriteRune writes a byte that is not UTF-8
+			from = i + 1
 		}
-		if !in {
-			b.WriteRune(r)
-		}
+		i += w
+	}
+	if !in {
+		b.WriteString(s[from:])
 	}
 	return b.String()
 }
@@ -669,9 +693,7 @@ func buildQuotes(c *corpus, ents []Entity) []Quote {
 			n = 0
 			set := x.in[d]
 			for _, id := range ids {
-				if set[id>>6]&(1<<(id&63)) != 0 {
-					n++
-				}
+				n += int32(set[id>>6] >> (id & 63) & 1) // 1 when id is in set
 			}
 			found[i*nd+d] = n
 		}
