@@ -1,11 +1,15 @@
 package facts
 
 import (
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/chorus-brief/chorus/internal/shared"
 )
 
 // TestHasNumberWord checks the screened scan against a plain search for
@@ -304,4 +308,61 @@ func TestStripQuoted(t *testing.T) {
 		}
 	}
 	check("", 4)
+}
+
+// TestScanSkipsOwnQuotes checks scan, which takes each report's own
+// quotes as found, against looking up every window of every report.
+func TestScanSkipsOwnQuotes(t *testing.T) {
+	docs := []string{
+		"He said “we will not give up on the people of this city” and left.\n\"A second quote, which is long enough to count.\"",
+		"Reports say we will not give up on the people of this city; «and more words from somewhere else entirely» end.",
+		"“Short one here now” and “a second quote, which is long enough to count” again \"x y z w v\"",
+		"Nothing quoted in this report at all, but a second quote which is long enough to count appears.",
+	}
+	for _, a := range loadSeedsOrNil(t) {
+		docs = append(docs, a)
+	}
+	var raws []rawQuote
+	for d, s := range docs {
+		raws = append(raws, extractQuotes(d, s)...)
+	}
+	n := 0
+	for _, r := range raws {
+		n += max(normLen(r.text)-shingleLen+1, 0)
+	}
+	x := newShingleIndex(n)
+	qid := make([][]int32, len(raws))
+	for i, r := range raws {
+		qid[i] = x.add(nil, normaliseRunes(nil, r.text))
+	}
+	x.scan(docs, nil, raws, qid)
+	for d, s := range docs {
+		set := make([]uint64, (x.ids.len()+63)/64)
+		found := 0
+		x.each(normaliseRunes(nil, s), func(pos int, id int32) {
+			if set[id>>6]&(1<<(id&63)) == 0 {
+				set[id>>6] |= 1 << (id & 63)
+				found++
+			}
+		})
+		if !reflect.DeepEqual(set, x.in[d]) || found != x.found[d] {
+			t.Errorf("report %d: scan found %d shingles, a full lookup %d", d, x.found[d], found)
+		}
+	}
+}
+
+// loadSeedsOrNil returns the seed texts, or none when they are missing.
+func loadSeedsOrNil(t *testing.T) []string {
+	dir := shared.Dir()
+	if dir == "" {
+		return nil
+	}
+	names, _ := filepath.Glob(filepath.Join(dir, "seeds", "*.txt"))
+	var out []string
+	for _, n := range names {
+		if b, err := os.ReadFile(n); err == nil {
+			out = append(out, string(b))
+		}
+	}
+	return out
 }

@@ -386,17 +386,44 @@ func (x *shingleIndex) each(norm []rune, fn func(pos int, id int32)) {
 }
 
 // scan records which quote shingles occur in each report; buf is scratch
-// space for the normalised text.
-func (x *shingleIndex) scan(docText []string, buf []rune) {
+// space for the normalised text. raws are the quotes, by report in text
+// order, and qid their shingle ids.
+//
+// A report holds every shingle of its own quotes, so their ids are set
+// without a search, and the windows that lie wholly inside one of its
+// quotes are not looked up: each is a shingle of that quote (the quote's
+// normalised text is the report's between the quote's ends), whose id is
+// set already. The sets are those a lookup of every window gives.
+func (x *shingleIndex) scan(docText []string, buf []rune, raws []rawQuote, qid [][]int32) {
 	words := (x.ids.len() + 63) / 64
 	x.in = make([][]uint64, len(docText))
 	x.found = make([]int, len(docText))
 	all := make([]uint64, words*len(docText))
+	var marks []int  // byte offsets of the ends of the report's quotes
+	var at []int     // their positions in the normalised text
+	var skip []int32 // pairs: first and last window inside a quote
+	q := 0           // the first quote of report d
 	for d, t := range docText {
 		set := all[d*words : (d+1)*words : (d+1)*words]
-		buf = normaliseRunes(buf, t)
 		n := 0
-		x.each(buf, func(pos int, id int32) {
+		marks = marks[:0]
+		for ; q < len(raws) && raws[q].doc == d; q++ {
+			for _, id := range qid[q] {
+				if set[id>>6]&(1<<(id&63)) == 0 {
+					set[id>>6] |= 1 << (id & 63)
+					n++
+				}
+			}
+			marks = append(marks, raws[q].start, raws[q].end)
+		}
+		buf, at = normaliseAt(buf, t, marks, at[:0])
+		skip = skip[:0]
+		for k := 0; k+1 < len(at); k += 2 {
+			if at[k+1]-at[k] >= shingleLen {
+				skip = append(skip, int32(at[k]), int32(at[k+1]-shingleLen))
+			}
+		}
+		x.eachOutside(buf, skip, func(pos int, id int32) {
 			if set[id>>6]&(1<<(id&63)) == 0 {
 				set[id>>6] |= 1 << (id & 63)
 				n++
@@ -404,6 +431,64 @@ func (x *shingleIndex) scan(docText []string, buf []rune) {
 		})
 		x.in[d] = set
 		x.found[d] = n
+	}
+}
+
+// normaliseAt is normaliseRunes(buf, s), and appends to at the position
+// in the normalised text of each byte offset of marks (ascending, on rune
+// boundaries): how many runes the bytes before it normalise to.
+func normaliseAt(buf []rune, s string, marks []int, at []int) ([]rune, []int) {
+	if len(marks) == 0 {
+		return normaliseRunes(buf, s), at
+	}
+	// Normalised piece by piece: the pieces' runes, one after the other,
+	// are those of the whole, as normalising goes rune by rune. Each
+	// piece is written in place after the last, in room for len(s) runes.
+	if cap(buf) < len(s) {
+		buf = make([]rune, 0, len(s))
+	}
+	out := buf[:0]
+	prev := 0
+	for _, m := range marks {
+		k := len(out)
+		out = out[:k+len(normaliseRunes(out[k:], s[prev:m]))]
+		at = append(at, len(out))
+		prev = m
+	}
+	k := len(out)
+	out = out[:k+len(normaliseRunes(out[k:], s[prev:]))]
+	return out, at
+}
+
+// eachOutside is each, without the windows from skip[2k] to skip[2k+1]
+// (ascending, apart).
+func (x *shingleIndex) eachOutside(norm []rune, skip []int32, fn func(pos int, id int32)) {
+	last := len(norm) - shingleLen
+	if last < 0 {
+		return
+	}
+	bloom, shift, top := x.bloom, 64-x.bloomBits, rollTop
+	r := rollFirst(norm)
+	k := 0 // the next range of skip
+	for i := 0; ; i++ {
+		if k < len(skip) && i >= int(skip[k]) {
+			// Jump past the range and start the rolling hash again.
+			i = int(skip[k+1]) + 1
+			k += 2
+			if i > last {
+				return
+			}
+			r = rollFirst(norm[i:])
+		}
+		if b := (r * 0x9e3779b97f4a7c15) >> shift; bloom[b>>6]&(1<<(b&63)) != 0 { // bloomBit(r)
+			if id, ok := x.ids.get(shingleHash(norm[i : i+shingleLen])); ok {
+				fn(i, id)
+			}
+		}
+		if i == last {
+			return
+		}
+		r = (r-uint64(norm[i])*top)*rollBase + uint64(norm[i+shingleLen]) // rollNext
 	}
 }
 
@@ -656,7 +741,7 @@ func buildQuotes(c *corpus, ents []Entity) []Quote {
 			}
 		}
 	}
-	x.scan(c.docText, buf)
+	x.scan(c.docText, buf, raws, qid)
 	docNorm := make([]*normText, len(c.docText))
 	docFirst := make([][]int32, len(c.docText))
 	groups := uf.groups()
