@@ -46,20 +46,27 @@ type dtok struct {
 }
 
 func dateTokens(s string) []dtok {
-	out := make([]dtok, 0, len(s)/5+1)
+	return appendDateTokens(make([]dtok, 0, len(s)/5+1), s)
+}
+
+// appendDateTokens appends the dateTokens of s to dst.
+func appendDateTokens(dst []dtok, s string) []dtok {
+	out := dst
 	i := 0
 	for i < len(s) {
-		for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
+		for i < len(s) && dateSep[s[i]] {
 			i++
 		}
 		j := i
-		for j < len(s) && s[j] != ' ' && s[j] != '\t' && s[j] != '\n' && s[j] != '\r' {
+		plain := true // plainLower(s[i:j])
+		for j < len(s) && !dateSep[s[j]] {
+			plain = plain && plainByte[s[j]]
 			j++
 		}
 		if j > i {
 			raw := s[i:j]
 			w := raw
-			if !plainLower(raw) {
+			if !plain {
 				w = strings.ToLower(strings.TrimFunc(raw, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
 			}
 			out = append(out, dtok{w: w, raw: raw, start: i, end: j})
@@ -68,6 +75,16 @@ func dateTokens(s string) []dtok {
 	}
 	return out
 }
+
+// dateSep marks the bytes that separate dateTokens; plainByte the ASCII
+// lowercase letters and digits.
+var dateSep, plainByte = func() (sep, plain [256]bool) {
+	sep[' '], sep['\t'], sep['\n'], sep['\r'] = true, true, true, true
+	for c := range 256 {
+		plain[c] = c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
+	}
+	return sep, plain
+}()
 
 // plainLower reports whether s is only ASCII lowercase letters and digits.
 func plainLower(s string) bool {

@@ -547,8 +547,9 @@ var pronouns = map[string]bool{"he": true, "she": true, "they": true, "it": true
 
 // attributed reports whether a sentence attributes its words to someone:
 // it has a speech verb outside quotation marks.
-func attributed(s string) bool {
-	for _, t := range dateTokens(stripQuoted(s)) {
+func attributed(s string, buf *[]dtok) bool {
+	*buf = appendDateTokens((*buf)[:0], stripQuoted(s))
+	for _, t := range *buf {
 		if speechVerbs[t.w] && t.w != "read" {
 			return true
 		}
@@ -610,8 +611,9 @@ func stripQuoted(s string) string {
 // speakerIn finds who a sentence says spoke: a capitalised name next to a
 // speech verb outside the quotation marks. It returns "" for pronouns and
 // unnamed speakers.
-func speakerIn(s string) string {
-	toks := dateTokens(stripQuoted(s))
+func speakerIn(s string, buf *[]dtok) string {
+	toks := appendDateTokens((*buf)[:0], stripQuoted(s))
+	*buf = toks
 	for i, t := range toks {
 		if !speechVerbs[t.w] {
 			continue
@@ -750,7 +752,7 @@ func buildQuotes(c *corpus, ents []Entity) []Quote {
 	speakerDone := make([]bool, len(c.st.Sentences))
 	speakerOf := func(i int) string {
 		if !speakerDone[i] {
-			speakerAt[i], speakerDone[i] = speakerIn(c.st.Sentences[i].Text), true
+			speakerAt[i], speakerDone[i] = speakerIn(c.st.Sentences[i].Text, &c.scratchToks), true
 		}
 		return speakerAt[i]
 	}
@@ -890,7 +892,7 @@ func quoteOrigin(c *corpus, cs []QuoteCarrier) (int, string) {
 	}
 	best := -1
 	for _, cr := range cs {
-		if cr.Quoted || attributed(c.st.Sentences[cr.Sentence].Text) {
+		if cr.Quoted || attributed(c.st.Sentences[cr.Sentence].Text, &c.scratchToks) {
 			continue
 		}
 		if best < 0 || earlier(c, cr.Doc, best) {
