@@ -722,6 +722,9 @@ func buildQuotes(c *corpus, ents []Entity) []Quote {
 	for a := range raws {
 		touched = touched[:0]
 		for _, id := range qid[a] {
+			if postOff[id+1]-postOff[id] == 1 {
+				continue // only a holds it, and a is not paired with itself
+			}
 			for _, b := range postFlat[postOff[id]:postOff[id+1]] {
 				if cnt[b] == 0 {
 					touched = append(touched, b)
