@@ -151,8 +151,8 @@ func figTokens(dst []figTok, dts []dtok) []figTok {
 			continue
 		}
 		// Split a trailing "%" and a leading currency sign into tokens.
-		lead := strings.TrimLeft(raw, "([\"“‘'")
-		w := strings.TrimRight(lead, ")]\"”’'.,;:!?—–")
+		lead := trimLeftFig(raw)
+		w := trimRightFig(lead)
 		if w == "" {
 			w = raw
 		}
@@ -164,6 +164,36 @@ func figTokens(dst []figTok, dts []dtok) []figTok {
 		out = append(out, figTok{lw, raw, t.start, t.end})
 	}
 	return out
+}
+
+// trimLeftFig is strings.TrimLeft(s, "([\"“‘'").
+func trimLeftFig(s string) string {
+	for len(s) > 0 {
+		switch {
+		case s[0] == '(' || s[0] == '[' || s[0] == '"' || s[0] == '\'':
+			s = s[1:]
+		case strings.HasPrefix(s, "“") || strings.HasPrefix(s, "‘"):
+			s = s[len("“"):]
+		default:
+			return s
+		}
+	}
+	return s
+}
+
+// trimRightFig is strings.TrimRight(s, ")]\"”’'.,;:!?—–").
+func trimRightFig(s string) string {
+	for len(s) > 0 {
+		switch c := s[len(s)-1]; {
+		case c == ')' || c == ']' || c == '"' || c == '\'' || c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?':
+			s = s[:len(s)-1]
+		case strings.HasSuffix(s, "”") || strings.HasSuffix(s, "’") || strings.HasSuffix(s, "—") || strings.HasSuffix(s, "–"):
+			s = s[:len(s)-len("—")] // each is three bytes
+		default:
+			return s
+		}
+	}
+	return s
 }
 
 // claim is one number with what it counts, before alignment.

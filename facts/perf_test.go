@@ -366,3 +366,25 @@ func loadSeedsOrNil(t *testing.T) []string {
 	}
 	return out
 }
+
+// TestTrimFig checks trimLeftFig and trimRightFig against strings.TrimLeft
+// and strings.TrimRight.
+func TestTrimFig(t *testing.T) {
+	parts := []string{"", "a", "(", "[", "\"", "“", "‘", "'", ")", "]", "”", "’", ".", ",", ";", ":", "!", "?", "—", "–", "\xe2", "\x80\x9c", "é", "5%"}
+	var check func(s string, depth int)
+	check = func(s string, depth int) {
+		if got, want := trimLeftFig(s), strings.TrimLeft(s, "([\"“‘'"); got != want {
+			t.Errorf("trimLeftFig(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := trimRightFig(s), strings.TrimRight(s, ")]\"”’'.,;:!?—–"); got != want {
+			t.Errorf("trimRightFig(%q) = %q, want %q", s, got, want)
+		}
+		if depth == 0 {
+			return
+		}
+		for _, p := range parts {
+			check(s+p, depth-1)
+		}
+	}
+	check("", 3)
+}
