@@ -17,6 +17,18 @@ var monthNames = map[string]time.Month{
 	"december": 12, "dec": 12,
 }
 
+// monthNamesScreen screens monthNames.
+var monthNamesScreen = screenOfKeys(monthNames)
+
+// monthName is monthNames[w].
+func monthName(w string) (time.Month, bool) {
+	if !monthNamesScreen.has(w) {
+		return 0, false
+	}
+	m, ok := monthNames[w]
+	return m, ok
+}
+
 var weekdayNames = map[string]time.Weekday{
 	"sunday": time.Sunday, "monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday,
 	"thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday,
@@ -34,20 +46,27 @@ type dtok struct {
 }
 
 func dateTokens(s string) []dtok {
-	out := make([]dtok, 0, len(s)/5+1)
+	return appendDateTokens(make([]dtok, 0, len(s)/5+1), s)
+}
+
+// appendDateTokens appends the dateTokens of s to dst.
+func appendDateTokens(dst []dtok, s string) []dtok {
+	out := dst
 	i := 0
 	for i < len(s) {
-		for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
+		for i < len(s) && dateSep[s[i]] {
 			i++
 		}
 		j := i
-		for j < len(s) && s[j] != ' ' && s[j] != '\t' && s[j] != '\n' && s[j] != '\r' {
+		plain := true // plainLower(s[i:j])
+		for j < len(s) && !dateSep[s[j]] {
+			plain = plain && plainByte[s[j]]
 			j++
 		}
 		if j > i {
 			raw := s[i:j]
 			w := raw
-			if !plainLower(raw) {
+			if !plain {
 				w = strings.ToLower(strings.TrimFunc(raw, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
 			}
 			out = append(out, dtok{w: w, raw: raw, start: i, end: j})
@@ -56,6 +75,16 @@ func dateTokens(s string) []dtok {
 	}
 	return out
 }
+
+// dateSep marks the bytes that separate dateTokens; plainByte the ASCII
+// lowercase letters and digits.
+var dateSep, plainByte = func() (sep, plain [256]bool) {
+	sep[' '], sep['\t'], sep['\n'], sep['\r'] = true, true, true, true
+	for c := range 256 {
+		plain[c] = c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
+	}
+	return sep, plain
+}()
 
 // plainLower reports whether s is only ASCII lowercase letters and digits.
 func plainLower(s string) bool {
@@ -104,7 +133,7 @@ func findDatesIn(s string, toks []dtok) []dateMatch {
 				continue
 			}
 		}
-		m, ok := monthNames[t.w]
+		m, ok := monthName(t.w)
 		if !ok {
 			continue
 		}
@@ -245,7 +274,7 @@ func resolveExpressions(c *corpus, i int, ref time.Time) []relExpr {
 		}
 		if wd, ok := weekdayNames[t.w]; ok {
 			// A weekday followed by a date is already counted as a date.
-			if _, isMonth := monthNames[next]; isMonth {
+			if _, isMonth := monthName(next); isMonth {
 				continue
 			}
 			if _, isDay := atoiRange(next, 1, 31); isDay {

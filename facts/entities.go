@@ -74,6 +74,10 @@ func isFieldSep(r rune) bool {
 
 var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
+// spaceByte is asciiSpace over every byte value (false from utf8.RuneSelf
+// on), so that a byte indexes it without a bounds check.
+var spaceByte = [256]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
 // entityToken makes the token of one field; initial says whether the field
 // starts a sentence, a quote or a clause. It returns false when the field
 // is only punctuation, and whether the next field is initial.
@@ -195,6 +199,9 @@ func restoreCase(orig, lower string) string {
 }
 
 func isUpperStart(s string) bool {
+	if s != "" && s[0] < utf8.RuneSelf {
+		return s[0] >= 'A' && s[0] <= 'Z' // unicode.IsUpper of an ASCII letter
+	}
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)
 }
@@ -277,14 +284,14 @@ const (
 // findMentions finds the names of one sentence.
 func findMentions(s string, doc int, lowerMode bool, g gazetteer, buf *[]etok) []mention {
 	if lowerMode {
-		return findLowerMentions(s, doc, g)
+		return findLowerMentions(s, appendFieldSpans(nil, s), doc)
 	}
 	toks := entityTokens(*buf, s)
 	*buf = toks
 	var out []mention
 	if lowerMode || headline(toks) {
 		for i := 0; i < len(toks); i++ {
-			if !gazetteerFirst[toks[i].low] {
+			if !isGazetteerFirst(toks[i].low) {
 				continue
 			}
 			for n := min(5, len(toks)-i); n >= 1; n-- {
@@ -346,15 +353,15 @@ func findMentions(s string, doc int, lowerMode bool, g gazetteer, buf *[]etok) [
 	return out
 }
 
-// findLowerMentions finds the known names of a lowercased sentence: only
-// the gazetteer applies, and ambiguous words ("us", "turkey") are skipped.
-func findLowerMentions(s string, doc int, g gazetteer) []mention {
+// findLowerMentions finds the known names of a lowercased sentence, whose
+// fields are the spans fs of s: only the gazetteer (defaultGazetteer)
+// applies, and ambiguous words ("us", "turkey") are skipped.
+func findLowerMentions(s string, fs []text.Span, doc int) []mention {
+	g := defaultGazetteer
 	var out []mention
-	var spanArr [64]text.Span
-	fs := appendFieldSpans(spanArr[:0], s)
 	var kb []byte
 	for i := 0; i < len(fs); i++ {
-		if !gazetteerFirst[strings.Trim(s[fs[i].Start:fs[i].End], ",;:!?\"'()")] {
+		if !isGazetteerFirst(trimNamePunct(s[fs[i].Start:fs[i].End])) {
 			continue
 		}
 		for n := min(5, len(fs)-i); n >= 1; n-- {
@@ -371,7 +378,10 @@ func findLowerMentions(s string, doc int, g gazetteer) []mention {
 				}
 				j = string(kb)
 			}
-			key := strings.Trim(j, ",;:!?\"'()")
+			key := trimNamePunct(j)
+			if !gazetteerScreen.has(key) {
+				continue // not a name: g[key] would fail
+			}
 			if e, ok := g[key]; ok && !ambiguousLower[key] && !shortUpper[key] {
 				e := e
 				out = append(out, mention{text: key, doc: doc, gaz: &e})
@@ -382,6 +392,21 @@ func findLowerMentions(s string, doc int, g gazetteer) []mention {
 	}
 	return out
 }
+
+// trimNamePunct is strings.Trim(s, ",;:!?\"'()"). The cut set is ASCII,
+// and no byte of a multi-byte UTF-8 sequence is, so testing bytes is
+// testing runes.
+func trimNamePunct(s string) string {
+	for len(s) > 0 && namePunct[s[0]] {
+		s = s[1:]
+	}
+	for len(s) > 0 && namePunct[s[len(s)-1]] {
+		s = s[:len(s)-1]
+	}
+	return s
+}
+
+var namePunct = [256]bool{',': true, ';': true, ':': true, '!': true, '?': true, '"': true, '\'': true, '(': true, ')': true}
 
 // singleSpaced reports whether fields fs, a piece of text j, are separated
 // by single ASCII spaces in j.
@@ -399,11 +424,13 @@ func singleSpaced(j string, fs []text.Span) bool {
 func appendFieldSpans(dst []text.Span, s string) []text.Span {
 	start := -1
 	for i := 0; i < len(s); {
-		r, w := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
+		c := s[i]
+		sp, w := spaceByte[c], 1
+		if c >= utf8.RuneSelf {
+			var r rune
 			r, w = utf8.DecodeRuneInString(s[i:])
+			sp = unicode.IsSpace(r)
 		}
-		sp := r < utf8.RuneSelf && asciiSpace[r] || r >= utf8.RuneSelf && unicode.IsSpace(r)
 		if sp {
 			if start >= 0 {
 				dst = append(dst, text.Span{Start: start, End: i})
@@ -773,10 +800,28 @@ func buildEntities(c *corpus) []Entity {
 		}
 		return k
 	}
+	var spans []text.Span
 	for d, doc := range c.st.Docs {
-		lowerMode := isLowercased(c.docText[d])
+		// The fields of the report, split once: a sentence's fields are
+		// those of the report within it, as the "\n" between sentences
+		// is a space.
+		spans = appendFieldSpans(spans[:0], c.docText[d])
+		lowerMode := isLowercased(c.docText[d], spans)
+		next := 0 // the first field of sentence i
 		for i := doc.First; i < doc.End && i < len(c.st.Sentences); i++ {
-			for _, m := range findMentions(c.st.Sentences[i].Text, d, lowerMode, g, &toks) {
+			var ms []mention
+			if lowerMode {
+				end := c.docOff[d][i-doc.First] + len(c.st.Sentences[i].Text)
+				k := next
+				for k < len(spans) && spans[k].Start < end {
+					k++
+				}
+				ms = findLowerMentions(c.docText[d], spans[next:k], d)
+				next = k
+			} else {
+				ms = findMentions(c.st.Sentences[i].Text, d, lowerMode, g, &toks)
+			}
+			for _, m := range ms {
 				if m.gaz != nil {
 					a := get(m.gaz.key, m.gaz.name)
 					a.kind, a.gaz = m.gaz.kind, true
@@ -981,38 +1026,21 @@ func canonicalName(vs []string, freq map[string]int, kind string) string {
 }
 
 // isLowercased reports whether a text is the lowercased tokenized form
-// of some datasets (almost no capital letters).
+// of some datasets (almost no capital letters); fs are the spans of its
+// fields (appendFieldSpans).
 // Only capitals inside sentences count: datasets that lowercase text often
 // keep the first letter of each sentence.
-func isLowercased(s string) bool {
+func isLowercased(s string, fs []text.Span) bool {
 	words, caps := 0, 0
 	sentenceStart := true
-	start := -1
-	field := func(f string) {
+	for _, sp := range fs {
+		f := s[sp.Start:sp.End]
 		words++
 		if !sentenceStart && isUpperStart(f) {
 			caps++
 		}
 		last := f[len(f)-1]
 		sentenceStart = last == '.' || last == '!' || last == '?' || last == '"' || last == ':'
-	}
-	for i := 0; i < len(s); {
-		r, w := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, w = utf8.DecodeRuneInString(s[i:])
-		}
-		if r < utf8.RuneSelf && asciiSpace[r] || r >= utf8.RuneSelf && unicode.IsSpace(r) {
-			if start >= 0 {
-				field(s[start:i])
-				start = -1
-			}
-		} else if start < 0 {
-			start = i
-		}
-		i += w
-	}
-	if start >= 0 {
-		field(s[start:])
 	}
 	return words > 10 && caps*100 < words
 }

@@ -394,6 +394,10 @@ type corpus struct {
 	dateFrom []string
 	toks     [][]dtok // per sentence: dateTokens of its text, filled on first use
 	digit    []bool   // per sentence: whether its text holds a digit
+	figToks  []figTok // scratch space of extractClaims
+	// scratchToks is scratch space for the tokens of speakerIn and
+	// attributed, which keep no token.
+	scratchToks []dtok
 }
 
 func newCorpus(st *analyse.Story) *corpus {

@@ -16,6 +16,9 @@ var smallNumbers = map[string]float64{
 	"fifty": 50, "hundred": 100, "dozen": 12,
 }
 
+// smallNumbersScreen screens smallNumbers.
+var smallNumbersScreen = screenOfKeys(smallNumbers)
+
 var multipliers = map[string]float64{"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "mln": 1e6, "bn": 1e9}
 
 // hasNumberWord is a fast check for a written number in s: whether s
@@ -60,8 +63,10 @@ var numberWordHints = []string{"two", "Two", "hree", "four", "Four", "five", "Fi
 
 // numberWord parses a written number: "200,000", "1.2", "twelve".
 func numberWord(w string) (float64, bool) {
-	if v, ok := smallNumbers[w]; ok {
-		return v, true
+	if smallNumbersScreen.has(w) {
+		if v, ok := smallNumbers[w]; ok {
+			return v, true
+		}
 	}
 	if w == "" || w[0] < '0' || w[0] > '9' {
 		return 0, false
@@ -110,6 +115,15 @@ var eventWords = []struct{ prefix, event string }{
 	{"destroy", "destroyed"}, {"damag", "damaged"},
 }
 
+// eventWordsByFirst groups eventWords by the first byte of the prefix,
+// keeping their order.
+var eventWordsByFirst = func() (t [256][]struct{ prefix, event string }) {
+	for _, e := range eventWords {
+		t[e.prefix[0]] = append(t[e.prefix[0]], e)
+	}
+	return t
+}()
+
 // directionBits gives each direction of directions its bit in claim.quals.
 var directionBits = map[string]uint8{"east": 1, "west": 2, "north": 4, "south": 8, "central": 16}
 
@@ -118,14 +132,18 @@ var directions = map[string]string{
 	"south": "south", "southern": "south", "central": "central",
 }
 
+// directionsScreen screens directions.
+var directionsScreen = screenOfKeys(directions)
+
 // figTok is a token of a sentence for figure scanning.
 type figTok struct {
 	w, raw     string
 	start, end int
 }
 
-func figTokens(dts []dtok) []figTok {
-	out := make([]figTok, 0, len(dts)+2)
+// figTokens appends the figure tokens of dts to dst[:0].
+func figTokens(dst []figTok, dts []dtok) []figTok {
+	out := dst[:0]
 	for _, t := range dts {
 		raw := t.raw
 		if plainLower(raw) {
@@ -133,8 +151,8 @@ func figTokens(dts []dtok) []figTok {
 			continue
 		}
 		// Split a trailing "%" and a leading currency sign into tokens.
-		lead := strings.TrimLeft(raw, "([\"“‘'")
-		w := strings.TrimRight(lead, ")]\"”’'.,;:!?—–")
+		lead := trimLeftFig(raw)
+		w := trimRightFig(lead)
 		if w == "" {
 			w = raw
 		}
@@ -146,6 +164,36 @@ func figTokens(dts []dtok) []figTok {
 		out = append(out, figTok{lw, raw, t.start, t.end})
 	}
 	return out
+}
+
+// trimLeftFig is strings.TrimLeft(s, "([\"“‘'").
+func trimLeftFig(s string) string {
+	for len(s) > 0 {
+		switch {
+		case s[0] == '(' || s[0] == '[' || s[0] == '"' || s[0] == '\'':
+			s = s[1:]
+		case strings.HasPrefix(s, "“") || strings.HasPrefix(s, "‘"):
+			s = s[len("“"):]
+		default:
+			return s
+		}
+	}
+	return s
+}
+
+// trimRightFig is strings.TrimRight(s, ")]\"”’'.,;:!?—–").
+func trimRightFig(s string) string {
+	for len(s) > 0 {
+		switch c := s[len(s)-1]; {
+		case c == ')' || c == ']' || c == '"' || c == '\'' || c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?':
+			s = s[:len(s)-1]
+		case strings.HasSuffix(s, "”") || strings.HasSuffix(s, "’") || strings.HasSuffix(s, "—") || strings.HasSuffix(s, "–"):
+			s = s[:len(s)-len("—")] // each is three bytes
+		default:
+			return s
+		}
+	}
+	return s
 }
 
 // claim is one number with what it counts, before alignment.
@@ -168,7 +216,8 @@ func extractClaims(c0 *corpus, sent int) []claim {
 	if !c0.digit[sent] && !hasNumberWord(s) {
 		return nil
 	}
-	toks := figTokens(c0.tokens(sent))
+	toks := figTokens(c0.figToks, c0.tokens(sent))
+	c0.figToks = toks // reused by the next sentence: claims keep no token
 	var terms []int32
 	termsDone := false
 	var out []claim
@@ -206,12 +255,12 @@ func extractClaims(c0 *corpus, sent int) []claim {
 			continue
 		}
 		if i > 0 {
-			if _, isMonth := monthNames[toks[i-1].w]; isMonth {
+			if _, isMonth := monthName(toks[i-1].w); isMonth {
 				continue
 			}
 		}
 		if j < len(toks) {
-			if _, isMonth := monthNames[toks[j].w]; isMonth {
+			if _, isMonth := monthName(toks[j].w); isMonth {
 				continue
 			}
 		}
@@ -274,6 +323,9 @@ func extractClaims(c0 *corpus, sent int) []claim {
 			}
 		}
 		for m := lo; m < hi; m++ {
+			if !directionsScreen.has(toks[m].w) {
+				continue
+			}
 			if q, ok := directions[toks[m].w]; ok {
 				c.quals |= directionBits[q]
 			}
@@ -353,7 +405,12 @@ func clauseBounds(toks []figTok, i int) (int, int) {
 }
 
 func eventOf(w string) string {
-	for _, e := range eventWords {
+	if w == "" {
+		return ""
+	}
+	// Only the prefixes that start with w's first byte can match; they
+	// are tried in eventWords' order.
+	for _, e := range eventWordsByFirst[w[0]] {
 		if strings.HasPrefix(w, e.prefix) {
 			// "die" must not match "diesel", "board" not "boardroom".
 			if (e.prefix == "die" || e.prefix == "board") && len(w) > len(e.prefix)+1 {
@@ -447,10 +504,8 @@ func buildFigures(c *corpus, off map[int]bool) []Figure {
 			}
 		}
 	}
-	roots, groups := uf.groups()
 	var out []Figure
-	for _, r := range roots {
-		g := groups[r]
+	for _, g := range uf.groups() {
 		docs := map[int]bool{}
 		for _, i := range g {
 			docs[cl[i].doc] = true
@@ -525,18 +580,32 @@ func (u *unionFind) find(x int) int {
 	return x
 }
 
-// groups returns the members of each set, and the sets' roots in the
+// groups returns the members of each set, ascending, the sets in the
 // order of their first member.
-func (u *unionFind) groups() (roots []int, groups map[int][]int) {
-	groups = map[int][]int{}
-	for i := range u.parent {
+func (u *unionFind) groups() [][]int {
+	n := len(u.parent)
+	gi := make([]int, n) // per root: its set's index in the result, plus 1
+	var size []int
+	for i := range n {
 		r := u.find(i)
-		if _, ok := groups[r]; !ok {
-			roots = append(roots, r)
+		if gi[r] == 0 {
+			size = append(size, 0)
+			gi[r] = len(size)
 		}
-		groups[r] = append(groups[r], i)
+		size[gi[r]-1]++
 	}
-	return roots, groups
+	out := make([][]int, len(size))
+	flat := make([]int, n)
+	off := 0
+	for k, m := range size {
+		out[k] = flat[off : off : off+m]
+		off += m
+	}
+	for i := range n {
+		k := gi[u.find(i)] - 1
+		out[k] = append(out[k], i)
+	}
+	return out
 }
 
 func (u *unionFind) union(a, b int) {

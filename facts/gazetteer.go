@@ -140,6 +140,18 @@ var gazetteerFirst = func() map[string]bool {
 	return m
 }()
 
+// gazetteerFirstScreen and gazetteerScreen screen gazetteerFirst and
+// defaultGazetteer's names.
+var (
+	gazetteerFirstScreen = screenOfKeys(gazetteerFirst)
+	gazetteerScreen      = screenOfKeys(defaultGazetteer)
+)
+
+// isGazetteerFirst is gazetteerFirst[w].
+func isGazetteerFirst(w string) bool {
+	return gazetteerFirstScreen.has(w) && gazetteerFirst[w]
+}
+
 // defaultGazetteer is built once; it is never modified after.
 var defaultGazetteer = newGazetteer()
 
@@ -239,4 +251,39 @@ func init() {
 	editor editors note breaking live latest top home menu search login log`) {
 		commonCapitals[w] = true
 	}
+}
+
+// wordScreen is a small Bloom filter over words, by their length and
+// their first, second and last bytes. A word it rules out is in none of
+// the sets it was built from; testing it is much cheaper than a map
+// lookup, and most words looked up are in no set.
+type wordScreen [64]uint64 // 4096 bits
+
+func screenBit(w string) uint32 {
+	n := len(w)
+	k := uint32(n) << 24
+	if n > 0 {
+		k |= uint32(w[0]) | uint32(w[n-1])<<8 | uint32(w[min(1, n-1)])<<16
+	}
+	return (k * 0x9e3779b1) >> 20
+}
+
+func (s *wordScreen) add(w string) {
+	b := screenBit(w)
+	s[b>>6] |= 1 << (b & 63)
+}
+
+// has reports whether w may be in the screened sets.
+func (s *wordScreen) has(w string) bool {
+	b := screenBit(w)
+	return s[b>>6]&(1<<(b&63)) != 0
+}
+
+// screenOfKeys returns the screen of the keys of m.
+func screenOfKeys[V any](m map[string]V) *wordScreen {
+	s := new(wordScreen)
+	for k := range m {
+		s.add(k)
+	}
+	return s
 }

@@ -34,23 +34,32 @@ func extractQuotes(doc int, s string) []rawQuote {
 	var out []rawQuote
 	open := -1
 	lines := 0
-	for i, r := range s {
-		switch r {
-		case '\n':
+	// Bytes, not runes: the marks' encodings start with bytes that only
+	// start runes, so a byte scan meets them where ranging over the runes
+	// would, and skips the other bytes faster.
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !quoteByte[c] {
+			continue
+		}
+		switch {
+		case c == '\n':
 			if open >= 0 {
 				lines++
 				if lines > 4 {
 					open = -1
 				}
 			}
-		case '“', '«':
-			open, lines = i+utf8.RuneLen(r), 0
-		case '”', '»':
+		case strings.HasPrefix(s[i:], "“"):
+			open, lines = i+len("“"), 0
+		case strings.HasPrefix(s[i:], "«"):
+			open, lines = i+len("«"), 0
+		case strings.HasPrefix(s[i:], "”") || strings.HasPrefix(s[i:], "»"):
 			if open >= 0 {
 				out = appendQuote(out, doc, s, open, i)
 				open = -1
 			}
-		case '"':
+		case c == '"':
 			if open >= 0 {
 				out = appendQuote(out, doc, s, open, i)
 				open = -1
@@ -62,20 +71,87 @@ func extractQuotes(doc int, s string) []rawQuote {
 	return out
 }
 
+// quoteByte marks the first bytes of the marks extractQuotes reads:
+// '\n', '"', and those of “ ” « ».
+var quoteByte = [256]bool{'\n': true, '"': true, 0xe2: true, 0xc2: true}
+
 func appendQuote(out []rawQuote, doc int, s string, start, end int) []rawQuote {
-	t := strings.Join(strings.Fields(s[start:end]), " ")
-	t = strings.Trim(t, " ,")
-	if countWords(t) < minQuoteWords {
+	inner := s[start:end]
+	// countWords of the text below is that of inner: joining fields and
+	// trimming spaces and commas off the ends drop no letter or digit,
+	// and leave no field empty that had one.
+	if countWords(inner) < minQuoteWords {
 		return out
 	}
+	t := strings.Trim(joinFields(inner), " ,")
 	return append(out, rawQuote{doc: doc, start: start, end: end, text: t})
 }
 
+// isSpace is the white space of strings.Fields.
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiSpace[r]
+	}
+	return unicode.IsSpace(r)
+}
+
+// joinFields is strings.Join(strings.Fields(s), " "), s itself when it
+// is so already.
+func joinFields(s string) string {
+	single := true // every space so far a lone ' ' after a field
+	prev := true   // the previous rune is a space (or the start)
+	for _, r := range s {
+		sp := isSpace(r)
+		if sp && (r != ' ' || prev) {
+			single = false
+			break
+		}
+		prev = sp
+	}
+	if single && !prev {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	start := -1
+	for i, r := range s {
+		if isSpace(r) {
+			if start >= 0 {
+				if b.Len() > 0 {
+					b.WriteByte(' ')
+				}
+				b.WriteString(s[start:i])
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(s[start:])
+	}
+	return b.String()
+}
+
+// countWords counts the fields of s (as strings.Fields splits it) that
+// hold a letter or a digit.
 func countWords(s string) int {
 	n := 0
-	for _, f := range strings.Fields(s) {
-		if strings.IndexFunc(f, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+	in, counted := false, false // inside a field; the field is counted
+	for _, r := range s {
+		if isSpace(r) {
+			in = false
+			continue
+		}
+		if !in {
+			in, counted = true, false
+		}
+		if !counted && isAlnum(r) {
 			n++
+			counted = true
 		}
 	}
 	return n
@@ -101,25 +177,64 @@ func normalise(s string) normText {
 
 // normaliseRunes is normalise without the offsets, into buf.
 func normaliseRunes(buf []rune, s string) []rune {
-	buf = buf[:0]
+	// Written by index into room for len(s) runes, which a text of len(s)
+	// bytes cannot exceed; the same runes as appending one at a time.
+	out := buf[:cap(buf)]
+	if len(out) < len(s) {
+		out = make([]rune, len(s))
+	}
+	n := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			switch {
-			case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
-				buf = append(buf, rune(c))
-			case c >= 'A' && c <= 'Z':
-				buf = append(buf, rune(c+'a'-'A'))
+			if m := asciiNorm[c]; m != 0 {
+				out[n] = rune(m)
+				n++
 			}
 			continue
 		}
 		r, w := utf8.DecodeRuneInString(s[i:])
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			buf = append(buf, unicode.ToLower(r))
+			out[n] = unicode.ToLower(r)
+			n++
 		}
 		i += w - 1
 	}
-	return buf
+	return out[:n]
+}
+
+// asciiNorm maps an ASCII letter or digit to its normalised form
+// (lowercase) and every other byte to 0.
+var asciiNorm = func() (t [256]byte) {
+	for c := range utf8.RuneSelf {
+		switch {
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+			t[c] = byte(c)
+		case c >= 'A' && c <= 'Z':
+			t[c] = byte(c + 'a' - 'A')
+		}
+	}
+	return t
+}()
+
+// normLen is len(normaliseRunes(nil, s)).
+func normLen(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if asciiNorm[c] != 0 {
+				n++
+			}
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			n++
+		}
+		i += w - 1
+	}
+	return n
 }
 
 // isAlnum reports whether r is a letter or a digit.
@@ -141,25 +256,26 @@ func lowerRune(r rune) rune {
 	return unicode.ToLower(r)
 }
 
+// shingleHash is the FNV-1a hash of the shingleLen runes of rs.
 func shingleHash(rs []rune) uint64 {
+	// Unrolled: the same steps as ranging over rs, without the loop. The
+	// declarations below fail to compile unless shingleLen is 10.
+	var _ [shingleLen - 10]struct{}
+	var _ [10 - shingleLen]struct{}
+	a := (*[shingleLen]rune)(rs)
+	const p = 1099511628211
 	h := uint64(14695981039346656037)
-	for _, r := range rs {
-		h ^= uint64(r)
-		h *= 1099511628211
-	}
+	h = (h ^ uint64(a[0])) * p
+	h = (h ^ uint64(a[1])) * p
+	h = (h ^ uint64(a[2])) * p
+	h = (h ^ uint64(a[3])) * p
+	h = (h ^ uint64(a[4])) * p
+	h = (h ^ uint64(a[5])) * p
+	h = (h ^ uint64(a[6])) * p
+	h = (h ^ uint64(a[7])) * p
+	h = (h ^ uint64(a[8])) * p
+	h = (h ^ uint64(a[9])) * p
 	return h
-}
-
-// quoteHashes lists the shingles of a quote in order.
-func quoteHashes(norm []rune) []uint64 {
-	var out []uint64
-	if k := len(norm) - shingleLen + 1; k > 0 {
-		out = make([]uint64, 0, k)
-	}
-	for i := 0; i+shingleLen <= len(norm); i++ {
-		out = append(out, shingleHash(norm[i:i+shingleLen]))
-	}
-	return out
 }
 
 // rollBase is the base of the rolling hash that screens a report's
@@ -175,27 +291,21 @@ var rollTop = func() uint64 {
 	return p
 }()
 
-// rollHashes lists the rolling hashes of the shingles of norm in order.
-func rollHashes(norm []rune) []uint64 {
-	if len(norm) < shingleLen {
-		return nil
-	}
-	out := make([]uint64, 0, len(norm)-shingleLen+1)
+// rollFirst is the rolling hash of the first shingle of norm, which has
+// shingleLen runes or more.
+func rollFirst(norm []rune) uint64 {
 	var r uint64
 	for k := range shingleLen {
 		r = r*rollBase + uint64(norm[k])
 	}
-	for i := 0; ; i++ {
-		out = append(out, r)
-		if i+shingleLen >= len(norm) {
-			return out
-		}
-		r = (r-uint64(norm[i])*rollTop)*rollBase + uint64(norm[i+shingleLen])
-	}
+	return r
 }
 
-// bloomBit is the bit of the screen for rolling hash r.
-func bloomBit(r uint64) uint64 { return (r * 0x9e3779b97f4a7c15) >> (64 - 18) }
+// rollNext moves the rolling hash r of the shingle at i of norm to the
+// shingle at i+1.
+func rollNext(r uint64, norm []rune, i int) uint64 {
+	return (r-uint64(norm[i])*rollTop)*rollBase + uint64(norm[i+shingleLen])
+}
 
 // shingleIndex numbers the distinct shingles of the story's quotes and
 // records which of them occur in each report. Only quote shingles are
@@ -204,37 +314,53 @@ func bloomBit(r uint64) uint64 { return (r * 0x9e3779b97f4a7c15) >> (64 - 18) }
 type shingleIndex struct {
 	ids *idTable
 	// bloom has bit bloomBit(r) set for the rolling hash r of every quote
-	// shingle: a window whose bit is clear holds no quote shingle.
-	bloom []uint64
+	// shingle: a window whose bit is clear holds no quote shingle. Its
+	// size follows the number of quote shingles (about 32 bits each), so
+	// that a story with few quotes clears little memory.
+	bloom     []uint64
+	bloomBits uint // log2 of the number of bits
 	// in[d] is the set of shingle ids found in report d, one bit each;
 	// found[d] is how many there are.
 	in    [][]uint64
 	found []int
-	// firsts[d] lists the first position of each shingle found in d.
-	firsts [][]idPos
 }
 
-// idPos is a shingle id and a position in a report's normalised text.
-type idPos struct{ id, pos int32 }
+// bloomBit is the bit of the screen for rolling hash r.
+func (x *shingleIndex) bloomBit(r uint64) uint64 {
+	return (r * 0x9e3779b97f4a7c15) >> (64 - x.bloomBits)
+}
 
-const bloomBits = 1 << 18
+// maxBloomBits caps the screen at 2¹⁸ bits (32 KiB).
+const maxBloomBits = 18
 
-// newShingleIndex indexes the quote shingles qh, whose rolling hashes
-// are rh (same positions).
-func newShingleIndex(qh, rh [][]uint64) *shingleIndex {
-	n := 0
-	for _, hs := range qh {
-		n += len(hs)
+// newShingleIndex returns an index for n quote shingles, to be added
+// with add.
+func newShingleIndex(n int) *shingleIndex {
+	bits := uint(10)
+	for bits < maxBloomBits && 1<<bits < 32*n {
+		bits++
 	}
-	x := &shingleIndex{ids: newIDTable(n), bloom: make([]uint64, bloomBits/64)}
-	for q, hs := range qh {
-		for k, h := range hs {
-			b := bloomBit(rh[q][k])
-			x.bloom[b>>6] |= 1 << (b & 63)
-			x.ids.add(h)
+	return &shingleIndex{ids: newIDTable(n), bloom: make([]uint64, (1<<bits)/64), bloomBits: bits}
+}
+
+// add indexes the shingles of one quote's normalised text and appends
+// their ids, in order, to dst.
+func (x *shingleIndex) add(dst []int32, norm []rune) []int32 {
+	if len(norm) < shingleLen {
+		return dst
+	}
+	bloom, shift, top := x.bloom, 64-x.bloomBits, rollTop
+	r := rollFirst(norm)
+	last := len(norm) - shingleLen
+	for i := 0; ; i++ {
+		b := (r * 0x9e3779b97f4a7c15) >> shift // bloomBit(r)
+		bloom[b>>6] |= 1 << (b & 63)
+		dst = append(dst, x.ids.add(shingleHash(norm[i:i+shingleLen])))
+		if i == last {
+			return dst
 		}
+		r = (r-uint64(norm[i])*top)*rollBase + uint64(norm[i+shingleLen]) // rollNext
 	}
-	return x
 }
 
 // each calls fn with the position and id of every quote shingle of a
@@ -243,62 +369,142 @@ func (x *shingleIndex) each(norm []rune, fn func(pos int, id int32)) {
 	if len(norm) < shingleLen {
 		return
 	}
-	var r uint64
-	for k := range shingleLen {
-		r = r*rollBase + uint64(norm[k])
-	}
+	bloom, shift, top := x.bloom, 64-x.bloomBits, rollTop
+	r := rollFirst(norm)
+	last := len(norm) - shingleLen
 	for i := 0; ; i++ {
-		if b := bloomBit(r); x.bloom[b>>6]&(1<<(b&63)) != 0 {
+		if b := (r * 0x9e3779b97f4a7c15) >> shift; bloom[b>>6]&(1<<(b&63)) != 0 { // bloomBit(r)
 			if id, ok := x.ids.get(shingleHash(norm[i : i+shingleLen])); ok {
 				fn(i, id)
 			}
 		}
-		if i+shingleLen >= len(norm) {
+		if i == last {
 			return
 		}
-		r = (r-uint64(norm[i])*rollTop)*rollBase + uint64(norm[i+shingleLen])
+		r = (r-uint64(norm[i])*top)*rollBase + uint64(norm[i+shingleLen]) // rollNext
 	}
 }
 
-// scan records which quote shingles occur in each report.
-func (x *shingleIndex) scan(docText []string) {
+// scan records which quote shingles occur in each report; buf is scratch
+// space for the normalised text. raws are the quotes, by report in text
+// order, and qid their shingle ids.
+//
+// A report holds every shingle of its own quotes, so their ids are set
+// without a search, and the windows that lie wholly inside one of its
+// quotes are not looked up: each is a shingle of that quote (the quote's
+// normalised text is the report's between the quote's ends), whose id is
+// set already. The sets are those a lookup of every window gives.
+func (x *shingleIndex) scan(docText []string, buf []rune, raws []rawQuote, qid [][]int32) {
 	words := (x.ids.len() + 63) / 64
 	x.in = make([][]uint64, len(docText))
 	x.found = make([]int, len(docText))
-	x.firsts = make([][]idPos, len(docText))
 	all := make([]uint64, words*len(docText))
-	var buf []rune
-	// The firsts of every report, one after the other in one array.
-	var firsts []idPos
-	start := make([]int, len(docText)+1)
+	var marks []int  // byte offsets of the ends of the report's quotes
+	var at []int     // their positions in the normalised text
+	var skip []int32 // pairs: first and last window inside a quote
+	q := 0           // the first quote of report d
 	for d, t := range docText {
 		set := all[d*words : (d+1)*words : (d+1)*words]
-		buf = normaliseRunes(buf, t)
-		x.each(buf, func(pos int, id int32) {
+		n := 0
+		marks = marks[:0]
+		for ; q < len(raws) && raws[q].doc == d; q++ {
+			for _, id := range qid[q] {
+				if set[id>>6]&(1<<(id&63)) == 0 {
+					set[id>>6] |= 1 << (id & 63)
+					n++
+				}
+			}
+			marks = append(marks, raws[q].start, raws[q].end)
+		}
+		buf, at = normaliseAt(buf, t, marks, at[:0])
+		skip = skip[:0]
+		for k := 0; k+1 < len(at); k += 2 {
+			if at[k+1]-at[k] >= shingleLen {
+				skip = append(skip, int32(at[k]), int32(at[k+1]-shingleLen))
+			}
+		}
+		x.eachOutside(buf, skip, func(pos int, id int32) {
 			if set[id>>6]&(1<<(id&63)) == 0 {
 				set[id>>6] |= 1 << (id & 63)
-				firsts = append(firsts, idPos{id, int32(pos)})
+				n++
 			}
 		})
 		x.in[d] = set
-		start[d+1] = len(firsts)
-		x.found[d] = start[d+1] - start[d]
-	}
-	for d := range docText {
-		if start[d+1] > start[d] {
-			x.firsts[d] = firsts[start[d]:start[d+1]:start[d+1]]
-		}
+		x.found[d] = n
 	}
 }
 
-// firstPositions returns, for report d, the first position in its
-// normalised text of each quote shingle it holds.
-func (x *shingleIndex) firstPositions(d int) map[int32]int32 {
-	m := make(map[int32]int32, len(x.firsts[d]))
-	for _, p := range x.firsts[d] {
-		m[p.id] = p.pos
+// normaliseAt is normaliseRunes(buf, s), and appends to at the position
+// in the normalised text of each byte offset of marks (ascending, on rune
+// boundaries): how many runes the bytes before it normalise to.
+func normaliseAt(buf []rune, s string, marks []int, at []int) ([]rune, []int) {
+	if len(marks) == 0 {
+		return normaliseRunes(buf, s), at
 	}
-	return m
+	// Normalised piece by piece: the pieces' runes, one after the other,
+	// are those of the whole, as normalising goes rune by rune. Each
+	// piece is written in place after the last, in room for len(s) runes.
+	if cap(buf) < len(s) {
+		buf = make([]rune, 0, len(s))
+	}
+	out := buf[:0]
+	prev := 0
+	for _, m := range marks {
+		k := len(out)
+		out = out[:k+len(normaliseRunes(out[k:], s[prev:m]))]
+		at = append(at, len(out))
+		prev = m
+	}
+	k := len(out)
+	out = out[:k+len(normaliseRunes(out[k:], s[prev:]))]
+	return out, at
+}
+
+// eachOutside is each, without the windows from skip[2k] to skip[2k+1]
+// (ascending, apart).
+func (x *shingleIndex) eachOutside(norm []rune, skip []int32, fn func(pos int, id int32)) {
+	last := len(norm) - shingleLen
+	if last < 0 {
+		return
+	}
+	bloom, shift, top := x.bloom, 64-x.bloomBits, rollTop
+	r := rollFirst(norm)
+	k := 0 // the next range of skip
+	for i := 0; ; i++ {
+		if k < len(skip) && i >= int(skip[k]) {
+			// Jump past the range and start the rolling hash again.
+			i = int(skip[k+1]) + 1
+			k += 2
+			if i > last {
+				return
+			}
+			r = rollFirst(norm[i:])
+		}
+		if b := (r * 0x9e3779b97f4a7c15) >> shift; bloom[b>>6]&(1<<(b&63)) != 0 { // bloomBit(r)
+			if id, ok := x.ids.get(shingleHash(norm[i : i+shingleLen])); ok {
+				fn(i, id)
+			}
+		}
+		if i == last {
+			return
+		}
+		r = (r-uint64(norm[i])*top)*rollBase + uint64(norm[i+shingleLen]) // rollNext
+	}
+}
+
+// firstPositions returns, for a report's normalised text norm, the first
+// position of each quote shingle, by id (-1 for a shingle it lacks).
+func (x *shingleIndex) firstPositions(norm []rune) []int32 {
+	first := make([]int32, x.ids.len())
+	for i := range first {
+		first[i] = -1
+	}
+	x.each(norm, func(pos int, id int32) {
+		if first[id] < 0 {
+			first[id] = int32(pos)
+		}
+	})
+	return first
 }
 
 // postings returns, for each shingle id, the quotes holding it, ascending
@@ -331,20 +537,6 @@ func postings(qid [][]int32, nids int) (off, flat []int32) {
 	return off, flat
 }
 
-// containIDs is the share of the shingle ids found in set.
-func containIDs(ids []int32, set []uint64) float64 {
-	if len(ids) == 0 {
-		return 0
-	}
-	n := 0
-	for _, id := range ids {
-		if set[id>>6]&(1<<(id&63)) != 0 {
-			n++
-		}
-	}
-	return float64(n) / float64(len(ids))
-}
-
 var speechVerbs = map[string]bool{
 	"said": true, "says": true, "say": true, "told": true, "added": true, "stated": true, "declared": true,
 	"wrote": true, "explained": true, "insisted": true, "warned": true, "urged": true, "tweeted": true,
@@ -355,8 +547,9 @@ var pronouns = map[string]bool{"he": true, "she": true, "they": true, "it": true
 
 // attributed reports whether a sentence attributes its words to someone:
 // it has a speech verb outside quotation marks.
-func attributed(s string) bool {
-	for _, t := range dateTokens(stripQuoted(s)) {
+func attributed(s string, buf *[]dtok) bool {
+	*buf = appendDateTokens((*buf)[:0], stripQuoted(s))
+	for _, t := range *buf {
 		if speechVerbs[t.w] && t.w != "read" {
 			return true
 		}
@@ -364,29 +557,53 @@ func attributed(s string) bool {
 	return false
 }
 
-// stripQuoted removes quoted spans from s.
+// stripQuoted removes quoted spans from s; each opening mark becomes
+// " Q ", and a byte that is not UTF-8 becomes U+FFFD.
 func stripQuoted(s string) string {
+	if !strings.ContainsAny(s, "\"“”«»") && utf8.ValidString(s) {
+		return s // nothing to remove or replace
+	}
 	var b strings.Builder
+	b.Grow(len(s) + 8)
 	in := false
-	for _, r := range s {
-		switch r {
-		case '“', '«':
-			in = true
-			b.WriteString(" Q ")
+	from := 0 // outside quotes: where the bytes still to copy start
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf && c != '"' {
+			i++ // copied with its run, or dropped inside quotes
 			continue
-		case '”', '»':
-			in = false
-			continue
-		case '"':
+		}
+		r, w := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(s[i:])
+		}
+		switch {
+		case r == '“' || r == '«' || r == '”' || r == '»' || r == '"':
 			if !in {
-				b.WriteString(" Q ")
+				b.WriteString(s[from:i])
 			}
-			in = !in
-			continue
+			switch r {
+			case '“', '«':
+				in = true
+				b.WriteString(" Q ")
+			case '”', '»':
+				in = false
+			default: // '"'
+				if !in {
+					b.WriteString(" Q ")
+				}
+				in = !in
+			}
+			from = i + w
+		case r == utf8.RuneError && w == 1 && !in:
+			b.WriteString(s[from:i])
+			b.WriteString("\uFFFD") // as WriteRune writes a byte that is not UTF-8
+			from = i + 1
 		}
-		if !in {
-			b.WriteRune(r)
-		}
+		i += w
+	}
+	if !in {
+		b.WriteString(s[from:])
 	}
 	return b.String()
 }
@@ -394,8 +611,9 @@ func stripQuoted(s string) string {
 // speakerIn finds who a sentence says spoke: a capitalised name next to a
 // speech verb outside the quotation marks. It returns "" for pronouns and
 // unnamed speakers.
-func speakerIn(s string) string {
-	toks := dateTokens(stripQuoted(s))
+func speakerIn(s string, buf *[]dtok) string {
+	toks := appendDateTokens((*buf)[:0], stripQuoted(s))
+	*buf = toks
 	for i, t := range toks {
 		if !speechVerbs[t.w] {
 			continue
@@ -475,22 +693,24 @@ func buildQuotes(c *corpus, ents []Entity) []Quote {
 	if len(raws) == 0 {
 		return nil
 	}
-	qh := make([][]uint64, len(raws))
-	rh := make([][]uint64, len(raws))
-	var norm []rune
-	for i, r := range raws {
-		norm = normaliseRunes(norm, r.text)
-		qh[i] = quoteHashes(norm)
-		rh[i] = rollHashes(norm)
+	// The number of quote shingles sizes the index; buf is scratch space
+	// for the normalised texts, quotes' and reports'.
+	n, maxDoc := 0, 0
+	for _, r := range raws {
+		n += max(normLen(r.text)-shingleLen+1, 0)
 	}
-	x := newShingleIndex(qh, rh)
+	for _, t := range c.docText {
+		maxDoc = max(maxDoc, len(t))
+	}
+	buf := make([]rune, 0, maxDoc) // a text has no more runes than bytes; a quote is in a report
+	x := newShingleIndex(n)
 	qid := make([][]int32, len(raws))
-	for i, hs := range qh {
-		ids := make([]int32, len(hs))
-		for k, h := range hs {
-			ids[k], _ = x.ids.get(h)
-		}
-		qid[i] = ids
+	flat := make([]int32, 0, n)
+	for i, r := range raws {
+		k := len(flat)
+		buf = normaliseRunes(buf, r.text)
+		flat = x.add(flat, buf)
+		qid[i] = flat[k:len(flat):len(flat)]
 	}
 	// Group renderings: the shorter is mostly contained in the longer. The
 	// counts of shared shingles come from postings (quotes per shingle)
@@ -502,6 +722,9 @@ func buildQuotes(c *corpus, ents []Entity) []Quote {
 	for a := range raws {
 		touched = touched[:0]
 		for _, id := range qid[a] {
+			if postOff[id+1]-postOff[id] == 1 {
+				continue // only a holds it, and a is not paired with itself
+			}
 			for _, b := range postFlat[postOff[id]:postOff[id+1]] {
 				if cnt[b] == 0 {
 					touched = append(touched, b)
@@ -517,25 +740,24 @@ func buildQuotes(c *corpus, ents []Entity) []Quote {
 				continue
 			}
 			// a is the shorter of the pair, as the pairwise test orders it.
-			short := a < b && len(qh[a]) <= len(qh[b]) || a > b && len(qh[b]) > len(qh[a])
-			if short && float64(n)/float64(len(qh[a])) >= carryShare {
+			short := a < b && len(qid[a]) <= len(qid[b]) || a > b && len(qid[b]) > len(qid[a])
+			if short && float64(n)/float64(len(qid[a])) >= carryShare {
 				uf.union(a, b)
 			}
 		}
 	}
-	x.scan(c.docText)
+	x.scan(c.docText, buf, raws, qid)
 	docNorm := make([]*normText, len(c.docText))
-	docFirst := make([]map[int32]int32, len(c.docText))
-	roots, groups := uf.groups()
+	docFirst := make([][]int32, len(c.docText))
+	groups := uf.groups()
 	// The speaker a sentence names, found once per sentence.
-	speakerAt := map[int]string{}
+	speakerAt := make([]string, len(c.st.Sentences))
+	speakerDone := make([]bool, len(c.st.Sentences))
 	speakerOf := func(i int) string {
-		sp, ok := speakerAt[i]
-		if !ok {
-			sp = speakerIn(c.st.Sentences[i].Text)
-			speakerAt[i] = sp
+		if !speakerDone[i] {
+			speakerAt[i], speakerDone[i] = speakerIn(c.st.Sentences[i].Text, &c.scratchToks), true
 		}
-		return sp
+		return speakerAt[i]
 	}
 	alias := map[string]string{}
 	for _, e := range ents {
@@ -543,25 +765,52 @@ func buildQuotes(c *corpus, ents []Entity) []Quote {
 			alias[v] = e.Name
 		}
 	}
+	// share(i, d) is the share of quote i's shingles (repeats counted)
+	// that report d holds; found[i*nd+d] is their number, -1 until
+	// counted, so that each pair is counted once.
+	nd := len(c.docText)
+	found := make([]int32, len(raws)*nd)
+	for k := range found {
+		found[k] = -1
+	}
+	share := func(i, d int) float64 {
+		ids := qid[i]
+		if len(ids) == 0 {
+			return 0
+		}
+		n := found[i*nd+d]
+		if n < 0 {
+			n = 0
+			set := x.in[d]
+			for _, id := range ids {
+				n += int32(set[id>>6] >> (id & 63) & 1) // 1 when id is in set
+			}
+			found[i*nd+d] = n
+		}
+		return float64(n) / float64(len(ids))
+	}
+	quotedIn := make([]int, nd) // per report: the raw quote of the group it quotes, or -1
 	var out []Quote
-	for _, r := range roots {
-		g := groups[r]
+	for _, g := range groups {
 		longest := g[0]
 		for _, i := range g {
-			if len(qh[i]) > len(qh[longest]) {
+			if len(qid[i]) > len(qid[longest]) {
 				longest = i
 			}
 		}
 		q := Quote{Text: raws[longest].text, Origin: -1}
-		quotedIn := map[int]rawQuote{}
+		for d := range quotedIn {
+			quotedIn[d] = -1
+		}
 		for _, i := range g {
-			if prev, ok := quotedIn[raws[i].doc]; !ok || len(raws[i].text) > len(prev.text) {
-				quotedIn[raws[i].doc] = raws[i]
+			if prev := quotedIn[raws[i].doc]; prev < 0 || len(raws[i].text) > len(raws[prev].text) {
+				quotedIn[raws[i].doc] = i
 			}
 		}
-		speakers := map[string]int{}
+		var speakers map[string]int
 		for d := range c.docText {
-			if rq, ok := quotedIn[d]; ok {
+			if qi := quotedIn[d]; qi >= 0 {
+				rq := raws[qi]
 				sent := c.sentenceAt(d, rq.start)
 				endSent := c.sentenceAt(d, rq.end)
 				q.Carriers = append(q.Carriers, QuoteCarrier{Doc: d, Sentence: sent, Wording: rq.text, Quoted: true})
@@ -573,35 +822,38 @@ func buildQuotes(c *corpus, ents []Entity) []Quote {
 					if a, ok := alias[sp]; ok {
 						sp = a
 					}
+					if speakers == nil {
+						speakers = map[string]int{}
+					}
 					speakers[sp]++
 				}
 				continue
 			}
 			// Not quoted here: does the report carry the words as its own?
-			dm := x.in[d]
 			if x.found[d] == 0 {
 				continue // no shingle of any quote: carries none
 			}
-			hs := qid[longest]
-			if containIDs(hs, dm) < carryShare {
+			h := longest
+			if share(h, d) < carryShare {
 				for _, i := range g {
-					if len(qid[i]) > 0 && containIDs(qid[i], dm) >= carryShare && (containIDs(hs, dm) < carryShare || len(qid[i]) > len(hs)) {
-						hs = qid[i]
+					if len(qid[i]) > 0 && share(i, d) >= carryShare && (share(h, d) < carryShare || len(qid[i]) > len(qid[h])) {
+						h = i
 					}
 				}
 			}
-			if containIDs(hs, dm) < carryShare {
+			if share(h, d) < carryShare {
 				continue
 			}
+			hs := qid[h]
 			// Align by the most common offset between quote and report.
 			if docNorm[d] == nil {
 				n := normalise(c.docText[d])
 				docNorm[d] = &n
-				docFirst[d] = x.firstPositions(d)
+				docFirst[d] = x.firstPositions(n.b)
 			}
 			offs := map[int]int{}
 			for k, id := range hs {
-				if p, ok := docFirst[d][id]; ok {
+				if p := docFirst[d][id]; p >= 0 {
 					offs[int(p)-k]++
 				}
 			}
@@ -643,7 +895,7 @@ func quoteOrigin(c *corpus, cs []QuoteCarrier) (int, string) {
 	}
 	best := -1
 	for _, cr := range cs {
-		if cr.Quoted || attributed(c.st.Sentences[cr.Sentence].Text) {
+		if cr.Quoted || attributed(c.st.Sentences[cr.Sentence].Text, &c.scratchToks) {
 			continue
 		}
 		if best < 0 || earlier(c, cr.Doc, best) {
