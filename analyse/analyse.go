@@ -100,16 +100,33 @@ func Build(arts []article.Article, opt Options) *Story {
 		opt.Containment = DefaultContainment
 	}
 	st := &Story{Docs: make([]Doc, 0, len(arts))}
+	// Split every article first, so that the sentences, their terms and
+	// the vocabulary are allocated once from counts and estimates.
 	size := 0
-	for _, a := range arts {
+	var spans []text.Span
+	ends := make([]int, len(arts))
+	for d, a := range arts {
 		size += len(a.Text)
+		spans = text.AppendSentences(spans, a.Text)
+		ends[d] = len(spans)
 	}
-	// About one new token in 16 bytes of text, and one new term in 24.
-	b := builder{st: st, ids: make(map[string]int32, size/24+64), tokens: make(map[string]int32, size/16+64)}
+	// About one new token in 16 bytes of text, one new term in 24, one
+	// term in 11 (stop words left out) and a stem that is not a piece of
+	// its token in some 400.
+	nv := size/24 + 64
+	b := builder{st: st, ids: make(map[string]int32, nv), tokens: make(map[string]int32, size/16+64),
+		terms: make([]string, 0, size/10+16), termIDs: make([]int32, 0, size/10+16),
+		lastDoc: make([]int32, 0, nv), lastSent: make([]int32, 0, nv)}
+	b.stems.Grow(size/50 + 16)
+	st.Vocab = make([]string, 0, nv)
+	st.DocFreq = make([]int32, 0, nv)
+	st.SentFreq = make([]int32, 0, nv)
+	st.Sentences = make([]Sentence, 0, len(spans))
+	first := 0
 	for d, a := range arts {
 		doc := Doc{Article: a, First: len(st.Sentences)}
 		pos := 0
-		for _, sp := range text.Sentences(a.Text) {
+		for _, sp := range spans[first:ends[d]] {
 			if sp.Start < 0 || sp.End > len(a.Text) || sp.Start >= sp.End {
 				continue
 			}
@@ -118,13 +135,29 @@ func Build(arts []article.Article, opt Options) *Story {
 			if w < opt.MinWords || !hasLetter(s) {
 				continue
 			}
-			sent := Sentence{Doc: d, Pos: pos, Text: s, Span: sp, Words: w, Support: []int{d}}
+			sent := Sentence{Doc: d, Pos: pos, Text: s, Span: sp, Words: w}
 			b.analyse(&sent, d)
 			st.Sentences = append(st.Sentences, sent)
 			pos++
 		}
+		first = ends[d]
 		doc.End = len(st.Sentences)
 		st.Docs = append(st.Docs, doc)
+	}
+	// An empty story has nil slices, as when they grew from nil.
+	if len(st.Vocab) == 0 {
+		st.Vocab, st.DocFreq, st.SentFreq = nil, nil, nil
+	}
+	if len(st.Sentences) == 0 {
+		st.Sentences = nil
+	}
+	// Every sentence's Support starts as its own document, each in a
+	// one-element piece of one array (support appends beyond it into a
+	// new array, as it would to a slice of its own).
+	supp := make([]int, len(st.Sentences))
+	for i := range st.Sentences {
+		supp[i] = st.Sentences[i].Doc
+		st.Sentences[i].Support = supp[i : i+1 : i+1]
 	}
 	support(st, opt.Containment)
 	return st
@@ -140,6 +173,13 @@ type builder struct {
 	lastDoc  []int32 // per term: last doc that counted it in DocFreq, +1
 	lastSent []int32
 	stops    []string // capitalised stop words of the current sentence
+	// terms and termIDs hold the Terms and IDs of every sentence, one
+	// after the other; each sentence's are a full slice (len == cap) of
+	// them, so an append to one never writes into the next.
+	terms   []string
+	termIDs []int32
+	buf     []byte          // the term being looked up
+	stems   strings.Builder // the new terms that are not a piece of a token
 }
 
 // analyse fills the terms, ids and names of sentence s of document d, the
@@ -148,8 +188,8 @@ type builder struct {
 func (b *builder) analyse(s *Sentence, d int) {
 	st := b.st
 	t := s.Text
-	terms := make([]string, 0, len(t)/10+2)
-	ids := make([]int32, 0, len(t)/10+2)
+	terms, ids := b.terms, b.termIDs
+	n0 := len(terms)
 	si := int32(len(st.Sentences)) + 1
 	b.stops = b.stops[:0]
 	first := true
@@ -217,7 +257,8 @@ func (b *builder) analyse(s *Sentence, d int) {
 		}
 	}
 	slices.Sort(s.Names)
-	s.Terms, s.IDs = terms, ids
+	s.Terms, s.IDs = terms[n0:len(terms):len(terms)], ids[n0:len(ids):len(ids)]
+	b.terms, b.termIDs = terms, ids
 }
 
 // wordByte tells the ASCII bytes that belong to a token, as
@@ -230,14 +271,27 @@ var wordByte = func() (t [utf8.RuneSelf]bool) {
 }()
 
 // termID returns the id of the term of token tok, adding the term to the
-// story when it is new, or −1 for a stop word.
+// story when it is new, or −1 for a stop word. The term's bytes are looked
+// up without making a string; a new term's string is a piece of tok when
+// it can be, as text.Term would return it, or else kept in b.stems.
 func (b *builder) termID(tok string) int32 {
-	term, ok := text.Term(tok)
+	buf, prefix, ok := text.AppendTerm(b.buf[:0], tok)
+	b.buf = buf
 	if !ok {
 		return -1
 	}
-	id, ok := b.ids[term]
+	id, ok := b.ids[string(buf)]
 	if !ok {
+		var term string
+		if prefix {
+			term = tok[:len(buf)]
+		} else {
+			// A strings.Builder never changes bytes it has written, so a
+			// piece of its String stays valid as it grows.
+			start := b.stems.Len()
+			b.stems.Write(buf)
+			term = b.stems.String()[start:]
+		}
 		st := b.st
 		id = int32(len(st.Vocab))
 		b.ids[term] = id
