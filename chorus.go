@@ -56,7 +56,7 @@ func Brief(ctx context.Context, arts []article.Article, opt Options) (*brief.Bri
 	}
 	b := &brief.Brief{Schema: brief.SchemaVersion, Title: opt.Title}
 
-	cleaned := cleanArticles(arts)
+	cleaned, spans := cleanArticles(arts)
 	usable := 0
 	for i, a := range cleaned {
 		if a.ID == "" {
@@ -77,7 +77,7 @@ func Brief(ctx context.Context, arts []article.Article, opt Options) (*brief.Bri
 	}
 	// Every article takes part, so that story document d is source d+1
 	// everywhere, the fact sheet included; one without text has no sentences.
-	st := analyse.Build(cleaned, analyse.Options{})
+	st := analyse.BuildSplit(cleaned, spans, analyse.Options{})
 	if len(st.Sentences) == 0 {
 		return nil, ErrNoText
 	}
@@ -261,7 +261,8 @@ func sortedUnique(xs []int) []int {
 // way the batch path does; `chorus train` uses it so that the scorer
 // learns from the same sentences it later chooses among.
 func AnalyseCluster(c article.Cluster) *analyse.Story {
-	return analyse.Build(cleanArticles(c.Articles), analyse.Options{})
+	cleaned, spans := cleanArticles(c.Articles)
+	return analyse.BuildSplit(cleaned, spans, analyse.Options{})
 }
 
 // SummarizeCluster is the batch path used by `chorus summarize` and

@@ -93,6 +93,14 @@ const minShared = 3
 // sentence into content terms, and finds for each sentence every other
 // report that carries the same statement.
 func Build(arts []article.Article, opt Options) *Story {
+	return BuildSplit(arts, nil, opt)
+}
+
+// BuildSplit is Build for articles some of whose sentences are known:
+// spans[d], when not nil, must be text.Sentences(arts[d].Text) (as
+// clean.ArticlesSplit gives them), and is used instead of splitting the
+// text again. spans may be shorter than arts, or nil.
+func BuildSplit(arts []article.Article, spans [][]text.Span, opt Options) *Story {
 	if opt.MinWords <= 0 {
 		opt.MinWords = DefaultMinWords
 	}
@@ -102,13 +110,19 @@ func Build(arts []article.Article, opt Options) *Story {
 	st := &Story{Docs: make([]Doc, 0, len(arts))}
 	// Split every article first, so that the sentences, their terms and
 	// the vocabulary are allocated once from counts and estimates.
-	size := 0
-	var spans []text.Span
-	ends := make([]int, len(arts))
+	size, nspans := 0, 0
+	split := make([][]text.Span, len(arts))
+	var buf []text.Span // the sentences of the articles not split before
 	for d, a := range arts {
 		size += len(a.Text)
-		spans = text.AppendSentences(spans, a.Text)
-		ends[d] = len(spans)
+		if d < len(spans) && spans[d] != nil {
+			split[d] = spans[d]
+		} else {
+			first := len(buf)
+			buf = text.AppendSentences(buf, a.Text)
+			split[d] = buf[first:len(buf):len(buf)]
+		}
+		nspans += len(split[d])
 	}
 	// About one new token in 16 bytes of text, one new term in 24, one
 	// term in 11 (stop words left out) and a stem that is not a piece of
@@ -121,12 +135,11 @@ func Build(arts []article.Article, opt Options) *Story {
 	st.Vocab = make([]string, 0, nv)
 	st.DocFreq = make([]int32, 0, nv)
 	st.SentFreq = make([]int32, 0, nv)
-	st.Sentences = make([]Sentence, 0, len(spans))
-	first := 0
+	st.Sentences = make([]Sentence, 0, nspans)
 	for d, a := range arts {
 		doc := Doc{Article: a, First: len(st.Sentences)}
 		pos := 0
-		for _, sp := range spans[first:ends[d]] {
+		for _, sp := range split[d] {
 			if sp.Start < 0 || sp.End > len(a.Text) || sp.Start >= sp.End {
 				continue
 			}
@@ -140,7 +153,6 @@ func Build(arts []article.Article, opt Options) *Story {
 			st.Sentences = append(st.Sentences, sent)
 			pos++
 		}
-		first = ends[d]
 		doc.End = len(st.Sentences)
 		st.Docs = append(st.Docs, doc)
 	}

@@ -81,6 +81,21 @@ func Articles(arts []article.Article) []article.Article {
 // ArticlesWithReport is Articles, and also returns what was removed and
 // why, in article and reading order.
 func ArticlesWithReport(arts []article.Article) ([]article.Article, []Removal) {
+	out, report, _ := articles(arts, true)
+	return out, report
+}
+
+// ArticlesSplit is Articles, and also returns the sentences of every
+// article whose text cleaning left as it was, as cleaning split them:
+// spans[i] is then text.Sentences(out[i].Text), and nil when the text
+// changed. A caller that splits the cleaned text next (analyse.BuildSplit)
+// is spared splitting it again.
+func ArticlesSplit(arts []article.Article) (out []article.Article, spans [][]text.Span) {
+	out, _, spans = articles(arts, false)
+	return out, spans
+}
+
+func articles(arts []article.Article, withReport bool) ([]article.Article, []Removal, [][]text.Span) {
 	c := cleaner{}
 	docs := make([]doc, len(arts))
 	for i := range arts {
@@ -91,13 +106,20 @@ func ArticlesWithReport(arts []article.Article) ([]article.Article, []Removal) {
 	}
 	out := make([]article.Article, len(arts))
 	var report []Removal
+	var spans [][]text.Span
+	if !withReport {
+		spans = make([][]text.Span, len(arts))
+	}
 	for i := range docs {
 		out[i] = docs[i].finish(arts[i])
+		if spans != nil && docs[i].unchanged {
+			spans[i] = docs[i].spans
+		}
 		for _, r := range docs[i].removed {
 			report = append(report, Removal{Article: i, Text: r.text, Reason: r.reason})
 		}
 	}
-	return out, report
+	return out, report, spans
 }
 
 // seg is one output line: a line of the input, or a run of its sentences.
@@ -123,6 +145,8 @@ type doc struct {
 	// unchanged is set when the text needs no change at all (the common
 	// case for dataset text): finish returns it as it was.
 	unchanged bool
+	// spans are the sentences of the text when it is unchanged.
+	spans []text.Span
 }
 
 // meta is what removed lines told about the article.
@@ -134,8 +158,12 @@ type meta struct {
 	title  string
 }
 
-// cleaner holds scratch buffers reused across articles.
+// cleaner holds buffers shared across articles.
 type cleaner struct {
+	// spans holds the sentence spans of the lines split so far: an
+	// unchanged article's (doc.spans) are kept, the others' are cut off
+	// again when their article is done, so later ones never overwrite
+	// kept ones.
 	spans []text.Span
 }
 
@@ -143,6 +171,7 @@ type cleaner struct {
 // that need only this article.
 func (c *cleaner) doc(a article.Article) doc {
 	var d doc
+	first := len(c.spans)
 	lines := splitLines(a.Text)
 	d.nlines = len(lines)
 	titleKey := ""
@@ -169,7 +198,12 @@ func (c *cleaner) doc(a article.Article) doc {
 	}
 	d.inArticle(titleKey, a.Title == "")
 	if len(lines) == 1 && len(d.segs) == 1 && d.segs[0].drop == "" && d.segs[0].text == a.Text {
+		// The one segment is the one line, split once by sentences:
+		// c.spans[first:] are the sentences of a.Text.
 		d.unchanged = true
+		d.spans = c.spans[first:len(c.spans):len(c.spans)]
+	} else {
+		c.spans = c.spans[:first]
 	}
 	return d
 }
@@ -177,14 +211,16 @@ func (c *cleaner) doc(a article.Article) doc {
 // sentences appends the kept line l as one segment, or, when some of its
 // sentences are boilerplate, as the runs of sentences between them.
 func (c *cleaner) sentences(segs []seg, l string, li int) []seg {
-	c.spans = text.AppendSentences(c.spans[:0], l)
-	if len(c.spans) < 2 {
+	first := len(c.spans)
+	c.spans = text.AppendSentences(c.spans, l)
+	spans := c.spans[first:]
+	if len(spans) < 2 {
 		return append(segs, seg{text: l, line: li, single: true})
 	}
 	start := -1 // start of the current run of kept sentences
 	end := 0
 	dropped := false
-	for _, sp := range c.spans {
+	for _, sp := range spans {
 		s := l[sp.Start:sp.End]
 		r, cut := c.sentence(s)
 		if r == "" {
