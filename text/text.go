@@ -107,13 +107,21 @@ func WordsUpTo(s string, limit int) int {
 		j := i
 		word := false
 		for j < len(s) {
+			// A run of ASCII letters and digits, the bulk of a field, on
+			// one table lookup a byte; asciiClass is clOther for bytes of
+			// multi-byte runes, which the code below decodes as before.
+			if asciiClass[s[j]] == clWord {
+				word = true
+				j++
+				for j < len(s) && asciiClass[s[j]] == clWord {
+					j++
+				}
+				continue
+			}
 			c := s[j]
 			if c < utf8.RuneSelf {
-				switch asciiClass[c] {
-				case clSpace:
+				if asciiClass[c] == clSpace {
 					goto field
-				case clWord:
-					word = true
 				}
 				j++
 				continue
@@ -145,14 +153,15 @@ func WordsUpTo(s string, limit int) int {
 	}
 }
 
-// ASCII byte classes for Words.
+// Byte classes for Words: ASCII spaces and word bytes; every other byte,
+// multi-byte runes' included, is clOther.
 const (
 	clOther = iota
 	clSpace
 	clWord
 )
 
-var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+var asciiClass = func() (t [256]uint8) {
 	for _, c := range " \t\n\r\v\f" {
 		t[c] = clSpace
 	}
