@@ -128,7 +128,9 @@ func BuildSplit(arts []article.Article, spans [][]text.Span, opt Options) *Story
 	// term in 11 (stop words left out) and a stem that is not a piece of
 	// its token in some 400.
 	nv := size/24 + 64
-	b := builder{st: st, ids: make(map[string]int32, nv), tokens: make(map[string]int32, size/16+64),
+	nt := size/16 + 64
+	b := builder{st: st, ids: newStrIndex(nv), tokens: newStrIndex(nt),
+		toks: make([]string, 0, nt), tokIDs: make([]int32, 0, nt),
 		terms: make([]string, 0, size/10+16), termIDs: make([]int32, 0, size/10+16),
 		lastDoc: make([]int32, 0, nv), lastSent: make([]int32, 0, nv)}
 	b.stems.Grow(size/50 + 16)
@@ -179,9 +181,13 @@ func BuildSplit(arts []article.Article, spans [][]text.Span, opt Options) *Story
 // for every token as written its term id (−1 for a stop word), so that a
 // token seen before is not lowercased and stemmed again.
 type builder struct {
-	st       *Story
-	ids      map[string]int32
-	tokens   map[string]int32
+	st  *Story
+	ids strIndex // over st.Vocab: a term's id
+	// tokens, over toks, finds the tokens seen so far; tokIDs holds their
+	// term ids.
+	tokens   strIndex
+	toks     []string
+	tokIDs   []int32
 	lastDoc  []int32 // per term: last doc that counted it in DocFreq, +1
 	lastSent []int32
 	stops    []string // capitalised stop words of the current sentence
@@ -232,10 +238,14 @@ func (b *builder) analyse(s *Sentence, d int) {
 			j += sz
 		}
 		tok := t[i:j]
-		id, ok := b.tokens[tok]
-		if !ok {
+		var id int32
+		if k, ok := b.tokens.find(b.toks, tok); ok {
+			id = b.tokIDs[k]
+		} else {
 			id = b.termID(tok)
-			b.tokens[tok] = id
+			b.toks = append(b.toks, tok)
+			b.tokIDs = append(b.tokIDs, id)
+			b.tokens.add(b.toks, k, len(b.toks)-1)
 		}
 		if id >= 0 {
 			terms = append(terms, st.Vocab[id])
@@ -264,8 +274,8 @@ func (b *builder) analyse(s *Sentence, d int) {
 	// A capitalised stop word is a name when its stem is a term of the
 	// story so far, this sentence's included.
 	for _, tok := range b.stops {
-		if id, ok := b.ids[text.Stem(strings.ToLower(tok))]; ok && !slices.Contains(s.Names, id) {
-			s.Names = append(s.Names, id)
+		if k, ok := b.ids.find(st.Vocab, text.Stem(strings.ToLower(tok))); ok && !slices.Contains(s.Names, int32(k)) {
+			s.Names = append(s.Names, int32(k))
 		}
 	}
 	slices.Sort(s.Names)
@@ -292,7 +302,8 @@ func (b *builder) termID(tok string) int32 {
 	if !ok {
 		return -1
 	}
-	id, ok := b.ids[string(buf)]
+	k, ok := b.ids.findBytes(b.st.Vocab, buf)
+	id := int32(k)
 	if !ok {
 		var term string
 		if prefix {
@@ -306,8 +317,8 @@ func (b *builder) termID(tok string) int32 {
 		}
 		st := b.st
 		id = int32(len(st.Vocab))
-		b.ids[term] = id
 		st.Vocab = append(st.Vocab, term)
+		b.ids.add(st.Vocab, k, int(id))
 		st.DocFreq = append(st.DocFreq, 0)
 		st.SentFreq = append(st.SentFreq, 0)
 		b.lastDoc = append(b.lastDoc, 0)
