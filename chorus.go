@@ -172,7 +172,13 @@ func Brief(ctx context.Context, arts []article.Article, opt Options) (*brief.Bri
 			continue
 		}
 		u := st.Sentences[full]
-		cites := []int{u.Doc + 1}
+		// Room for the supporting reports (and a few quote carriers), so
+		// that cites is allocated once.
+		n := 5
+		for k := first; k <= last; k++ {
+			n += len(st.Sentences[k].Support)
+		}
+		cites := append(make([]int, 0, n), u.Doc+1)
 		var notes []string
 		for k := first; k <= last; k++ {
 			chosen[k] = true
