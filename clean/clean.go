@@ -96,24 +96,28 @@ func ArticlesSplit(arts []article.Article) (out []article.Article, spans [][]tex
 }
 
 func articles(arts []article.Article, withReport bool) ([]article.Article, []Removal, [][]text.Span) {
-	c := cleaner{}
+	c := cleaner{keep: !withReport}
 	docs := make([]doc, len(arts))
+	var spans [][]text.Span
+	if c.keep {
+		spans = make([][]text.Span, len(arts))
+	}
 	for i := range arts {
-		docs[i] = c.doc(arts[i])
+		var sp []text.Span
+		docs[i], sp = c.doc(arts[i])
+		if spans != nil {
+			spans[i] = sp
+		}
 	}
 	if len(docs) > 1 {
 		crossSource(docs)
 	}
 	out := make([]article.Article, len(arts))
 	var report []Removal
-	var spans [][]text.Span
-	if !withReport {
-		spans = make([][]text.Span, len(arts))
-	}
 	for i := range docs {
 		out[i] = docs[i].finish(arts[i])
-		if spans != nil && docs[i].unchanged {
-			spans[i] = docs[i].spans
+		if spans != nil && !docs[i].unchanged {
+			spans[i] = nil // changed by crossSource
 		}
 		for _, r := range docs[i].removed {
 			report = append(report, Removal{Article: i, Text: r.text, Reason: r.reason})
@@ -145,8 +149,6 @@ type doc struct {
 	// unchanged is set when the text needs no change at all (the common
 	// case for dataset text): finish returns it as it was.
 	unchanged bool
-	// spans are the sentences of the text when it is unchanged.
-	spans []text.Span
 }
 
 // meta is what removed lines told about the article.
@@ -160,20 +162,23 @@ type meta struct {
 
 // cleaner holds buffers shared across articles.
 type cleaner struct {
-	// spans holds the sentence spans of the lines split so far: an
-	// unchanged article's (doc.spans) are kept, the others' are cut off
-	// again when their article is done, so later ones never overwrite
-	// kept ones.
+	// spans holds the sentence spans of the lines split so far: when keep
+	// is set, an unchanged article's (returned by doc) are kept; all others are
+	// cut off again once used, so later ones never overwrite kept ones.
 	spans []text.Span
+	keep  bool
 }
 
 // doc splits a's text into lines, classifies them, and applies the rules
-// that need only this article.
-func (c *cleaner) doc(a article.Article) doc {
+// that need only this article. When c.keep is set and the text needs no
+// change, it also returns the text's sentences.
+func (c *cleaner) doc(a article.Article) (doc, []text.Span) {
 	var d doc
+	var spans []text.Span
 	first := len(c.spans)
 	lines := splitLines(a.Text)
 	d.nlines = len(lines)
+	keep := c.keep && len(lines) == 1 // only a one-line text can be unchanged
 	titleKey := ""
 	if a.Title != "" {
 		titleKey = key(collapse(a.Title))
@@ -195,17 +200,23 @@ func (c *cleaner) doc(a article.Article) doc {
 			l = v.keep
 		}
 		d.segs = c.sentences(d.segs, l, li)
+		if !keep {
+			c.spans = c.spans[:first]
+		}
 	}
 	d.inArticle(titleKey, a.Title == "")
 	if len(lines) == 1 && len(d.segs) == 1 && d.segs[0].drop == "" && d.segs[0].text == a.Text {
 		// The one segment is the one line, split once by sentences:
 		// c.spans[first:] are the sentences of a.Text.
 		d.unchanged = true
-		d.spans = c.spans[first:len(c.spans):len(c.spans)]
-	} else {
+		if keep {
+			spans = c.spans[first:len(c.spans):len(c.spans)]
+		}
+	}
+	if spans == nil {
 		c.spans = c.spans[:first]
 	}
-	return d
+	return d, spans
 }
 
 // sentences appends the kept line l as one segment, or, when some of its
