@@ -56,7 +56,7 @@ func Brief(ctx context.Context, arts []article.Article, opt Options) (*brief.Bri
 	}
 	b := &brief.Brief{Schema: brief.SchemaVersion, Title: opt.Title}
 
-	cleaned := cleanArticles(arts)
+	cleaned, spans := cleanArticles(arts)
 	usable := 0
 	for i, a := range cleaned {
 		if a.ID == "" {
@@ -77,7 +77,7 @@ func Brief(ctx context.Context, arts []article.Article, opt Options) (*brief.Bri
 	}
 	// Every article takes part, so that story document d is source d+1
 	// everywhere, the fact sheet included; one without text has no sentences.
-	st := analyse.Build(cleaned, analyse.Options{})
+	st := analyse.BuildSplit(cleaned, spans, analyse.Options{})
 	if len(st.Sentences) == 0 {
 		return nil, ErrNoText
 	}
@@ -172,7 +172,13 @@ func Brief(ctx context.Context, arts []article.Article, opt Options) (*brief.Bri
 			continue
 		}
 		u := st.Sentences[full]
-		cites := []int{u.Doc + 1}
+		// Room for the supporting reports (and a few quote carriers), so
+		// that cites is allocated once.
+		n := 5
+		for k := first; k <= last; k++ {
+			n += len(st.Sentences[k].Support)
+		}
+		cites := append(make([]int, 0, n), u.Doc+1)
 		var notes []string
 		for k := first; k <= last; k++ {
 			chosen[k] = true
@@ -261,7 +267,8 @@ func sortedUnique(xs []int) []int {
 // way the batch path does; `chorus train` uses it so that the scorer
 // learns from the same sentences it later chooses among.
 func AnalyseCluster(c article.Cluster) *analyse.Story {
-	return analyse.Build(cleanArticles(c.Articles), analyse.Options{})
+	cleaned, spans := cleanArticles(c.Articles)
+	return analyse.BuildSplit(cleaned, spans, analyse.Options{})
 }
 
 // SummarizeCluster is the batch path used by `chorus summarize` and

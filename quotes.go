@@ -110,7 +110,7 @@ func namedCarrier(s *facts.Sheet, st *analyse.Story, i int) (int, bool) {
 func firstPerson(s string) bool {
 	inQuote := false
 	start := -1
-	for i, r := range s + " " {
+	for i, r := range s {
 		switch r {
 		case '"':
 			inQuote = !inQuote
@@ -126,13 +126,21 @@ func firstPerson(s string) bool {
 		if !word && start >= 0 {
 			w := s[start:i]
 			start = -1
-			if !inQuote {
-				switch w {
-				case "I", "I'm", "I've", "I'll", "We", "we", "We're", "we're", "We've", "we've", "our", "Our", "us", "my", "My", "me":
-					return true
-				}
+			if !inQuote && firstPersonWord(w) {
+				return true
 			}
 		}
+	}
+	// The last word, if s ends in one (as if s were followed by a blank).
+	return start >= 0 && !inQuote && firstPersonWord(s[start:])
+}
+
+// firstPersonWord reports whether w is a first-person pronoun or its
+// contraction.
+func firstPersonWord(w string) bool {
+	switch w {
+	case "I", "I'm", "I've", "I'll", "We", "we", "We're", "we're", "We've", "we've", "our", "Our", "us", "my", "My", "me":
+		return true
 	}
 	return false
 }

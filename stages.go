@@ -5,10 +5,14 @@ import (
 	"github.com/chorus-brief/chorus/article"
 	"github.com/chorus-brief/chorus/clean"
 	"github.com/chorus-brief/chorus/facts"
+	"github.com/chorus-brief/chorus/text"
 )
 
-// cleanArticles removes boilerplate from every article.
-func cleanArticles(arts []article.Article) []article.Article { return clean.Articles(arts) }
+// cleanArticles removes boilerplate from every article. It also returns
+// the sentences of the articles whose text it left as it was, for analyse.
+func cleanArticles(arts []article.Article) ([]article.Article, [][]text.Span) {
+	return clean.ArticlesSplit(arts)
+}
 
 // buildFacts builds the fact sheet of a story.
 func buildFacts(st *analyse.Story) *facts.Sheet { return facts.Build(st, facts.Options{}) }

@@ -93,6 +93,14 @@ const minShared = 3
 // sentence into content terms, and finds for each sentence every other
 // report that carries the same statement.
 func Build(arts []article.Article, opt Options) *Story {
+	return BuildSplit(arts, nil, opt)
+}
+
+// BuildSplit is Build for articles some of whose sentences are known:
+// spans[d], when not nil, must be text.Sentences(arts[d].Text) (as
+// clean.ArticlesSplit gives them), and is used instead of splitting the
+// text again. spans may be shorter than arts, or nil.
+func BuildSplit(arts []article.Article, spans [][]text.Span, opt Options) *Story {
 	if opt.MinWords <= 0 {
 		opt.MinWords = DefaultMinWords
 	}
@@ -100,16 +108,40 @@ func Build(arts []article.Article, opt Options) *Story {
 		opt.Containment = DefaultContainment
 	}
 	st := &Story{Docs: make([]Doc, 0, len(arts))}
-	size := 0
-	for _, a := range arts {
+	// Split every article first, so that the sentences, their terms and
+	// the vocabulary are allocated once from counts and estimates.
+	size, nspans := 0, 0
+	split := make([][]text.Span, len(arts))
+	var buf []text.Span // the sentences of the articles not split before
+	for d, a := range arts {
 		size += len(a.Text)
+		if d < len(spans) && spans[d] != nil {
+			split[d] = spans[d]
+		} else {
+			first := len(buf)
+			buf = text.AppendSentences(buf, a.Text)
+			split[d] = buf[first:len(buf):len(buf)]
+		}
+		nspans += len(split[d])
 	}
-	// About one new token in 16 bytes of text, and one new term in 24.
-	b := builder{st: st, ids: make(map[string]int32, size/24+64), tokens: make(map[string]int32, size/16+64)}
+	// About one new token in 16 bytes of text, one new term in 24, one
+	// term in 11 (stop words left out) and a stem that is not a piece of
+	// its token in some 400.
+	nv := size/24 + 64
+	nt := size/16 + 64
+	b := builder{st: st, ids: newStrIndex(nv), tokens: newStrIndex(nt),
+		toks: make([]string, 0, nt), tokIDs: make([]int32, 0, nt),
+		terms: make([]string, 0, size/10+16), termIDs: make([]int32, 0, size/10+16),
+		lastDoc: make([]int32, 0, nv), lastSent: make([]int32, 0, nv)}
+	b.stems.Grow(size/50 + 16)
+	st.Vocab = make([]string, 0, nv)
+	st.DocFreq = make([]int32, 0, nv)
+	st.SentFreq = make([]int32, 0, nv)
+	st.Sentences = make([]Sentence, 0, nspans)
 	for d, a := range arts {
 		doc := Doc{Article: a, First: len(st.Sentences)}
 		pos := 0
-		for _, sp := range text.Sentences(a.Text) {
+		for _, sp := range split[d] {
 			if sp.Start < 0 || sp.End > len(a.Text) || sp.Start >= sp.End {
 				continue
 			}
@@ -118,13 +150,28 @@ func Build(arts []article.Article, opt Options) *Story {
 			if w < opt.MinWords || !hasLetter(s) {
 				continue
 			}
-			sent := Sentence{Doc: d, Pos: pos, Text: s, Span: sp, Words: w, Support: []int{d}}
+			sent := Sentence{Doc: d, Pos: pos, Text: s, Span: sp, Words: w}
 			b.analyse(&sent, d)
 			st.Sentences = append(st.Sentences, sent)
 			pos++
 		}
 		doc.End = len(st.Sentences)
 		st.Docs = append(st.Docs, doc)
+	}
+	// An empty story has nil slices, as when they grew from nil.
+	if len(st.Vocab) == 0 {
+		st.Vocab, st.DocFreq, st.SentFreq = nil, nil, nil
+	}
+	if len(st.Sentences) == 0 {
+		st.Sentences = nil
+	}
+	// Every sentence's Support starts as its own document, each in a
+	// one-element piece of one array (support appends beyond it into a
+	// new array, as it would to a slice of its own).
+	supp := make([]int, len(st.Sentences))
+	for i := range st.Sentences {
+		supp[i] = st.Sentences[i].Doc
+		st.Sentences[i].Support = supp[i : i+1 : i+1]
 	}
 	support(st, opt.Containment)
 	return st
@@ -134,12 +181,23 @@ func Build(arts []article.Article, opt Options) *Story {
 // for every token as written its term id (−1 for a stop word), so that a
 // token seen before is not lowercased and stemmed again.
 type builder struct {
-	st       *Story
-	ids      map[string]int32
-	tokens   map[string]int32
+	st  *Story
+	ids strIndex // over st.Vocab: a term's id
+	// tokens, over toks, finds the tokens seen so far; tokIDs holds their
+	// term ids.
+	tokens   strIndex
+	toks     []string
+	tokIDs   []int32
 	lastDoc  []int32 // per term: last doc that counted it in DocFreq, +1
 	lastSent []int32
 	stops    []string // capitalised stop words of the current sentence
+	// terms and termIDs hold the Terms and IDs of every sentence, one
+	// after the other; each sentence's are a full slice (len == cap) of
+	// them, so an append to one never writes into the next.
+	terms   []string
+	termIDs []int32
+	buf     []byte          // the term being looked up
+	stems   strings.Builder // the new terms that are not a piece of a token
 }
 
 // analyse fills the terms, ids and names of sentence s of document d, the
@@ -148,8 +206,8 @@ type builder struct {
 func (b *builder) analyse(s *Sentence, d int) {
 	st := b.st
 	t := s.Text
-	terms := make([]string, 0, len(t)/10+2)
-	ids := make([]int32, 0, len(t)/10+2)
+	terms, ids := b.terms, b.termIDs
+	n0 := len(terms)
 	si := int32(len(st.Sentences)) + 1
 	b.stops = b.stops[:0]
 	first := true
@@ -180,10 +238,14 @@ func (b *builder) analyse(s *Sentence, d int) {
 			j += sz
 		}
 		tok := t[i:j]
-		id, ok := b.tokens[tok]
-		if !ok {
+		var id int32
+		if k, ok := b.tokens.find(b.toks, tok); ok {
+			id = b.tokIDs[k]
+		} else {
 			id = b.termID(tok)
-			b.tokens[tok] = id
+			b.toks = append(b.toks, tok)
+			b.tokIDs = append(b.tokIDs, id)
+			b.tokens.add(b.toks, k, len(b.toks)-1)
 		}
 		if id >= 0 {
 			terms = append(terms, st.Vocab[id])
@@ -212,12 +274,13 @@ func (b *builder) analyse(s *Sentence, d int) {
 	// A capitalised stop word is a name when its stem is a term of the
 	// story so far, this sentence's included.
 	for _, tok := range b.stops {
-		if id, ok := b.ids[text.Stem(strings.ToLower(tok))]; ok && !slices.Contains(s.Names, id) {
-			s.Names = append(s.Names, id)
+		if k, ok := b.ids.find(st.Vocab, text.Stem(strings.ToLower(tok))); ok && !slices.Contains(s.Names, int32(k)) {
+			s.Names = append(s.Names, int32(k))
 		}
 	}
 	slices.Sort(s.Names)
-	s.Terms, s.IDs = terms, ids
+	s.Terms, s.IDs = terms[n0:len(terms):len(terms)], ids[n0:len(ids):len(ids)]
+	b.terms, b.termIDs = terms, ids
 }
 
 // wordByte tells the ASCII bytes that belong to a token, as
@@ -230,18 +293,32 @@ var wordByte = func() (t [utf8.RuneSelf]bool) {
 }()
 
 // termID returns the id of the term of token tok, adding the term to the
-// story when it is new, or −1 for a stop word.
+// story when it is new, or −1 for a stop word. The term's bytes are looked
+// up without making a string; a new term's string is a piece of tok when
+// it can be, as text.Term would return it, or else kept in b.stems.
 func (b *builder) termID(tok string) int32 {
-	term, ok := text.Term(tok)
+	buf, prefix, ok := text.AppendTerm(b.buf[:0], tok)
+	b.buf = buf
 	if !ok {
 		return -1
 	}
-	id, ok := b.ids[term]
+	k, ok := b.ids.findBytes(b.st.Vocab, buf)
+	id := int32(k)
 	if !ok {
+		var term string
+		if prefix {
+			term = tok[:len(buf)]
+		} else {
+			// A strings.Builder never changes bytes it has written, so a
+			// piece of its String stays valid as it grows.
+			start := b.stems.Len()
+			b.stems.Write(buf)
+			term = b.stems.String()[start:]
+		}
 		st := b.st
 		id = int32(len(st.Vocab))
-		b.ids[term] = id
 		st.Vocab = append(st.Vocab, term)
+		b.ids.add(st.Vocab, k, int(id))
 		st.DocFreq = append(st.DocFreq, 0)
 		st.SentFreq = append(st.SentFreq, 0)
 		b.lastDoc = append(b.lastDoc, 0)

@@ -81,10 +81,33 @@ func Articles(arts []article.Article) []article.Article {
 // ArticlesWithReport is Articles, and also returns what was removed and
 // why, in article and reading order.
 func ArticlesWithReport(arts []article.Article) ([]article.Article, []Removal) {
-	c := cleaner{}
+	out, report, _ := articles(arts, true)
+	return out, report
+}
+
+// ArticlesSplit is Articles, and also returns the sentences of every
+// article whose text cleaning left as it was, as cleaning split them:
+// spans[i] is then text.Sentences(out[i].Text), and nil when the text
+// changed. A caller that splits the cleaned text next (analyse.BuildSplit)
+// is spared splitting it again.
+func ArticlesSplit(arts []article.Article) (out []article.Article, spans [][]text.Span) {
+	out, _, spans = articles(arts, false)
+	return out, spans
+}
+
+func articles(arts []article.Article, withReport bool) ([]article.Article, []Removal, [][]text.Span) {
+	c := cleaner{keep: !withReport}
 	docs := make([]doc, len(arts))
+	var spans [][]text.Span
+	if c.keep {
+		spans = make([][]text.Span, len(arts))
+	}
 	for i := range arts {
-		docs[i] = c.doc(arts[i])
+		var sp []text.Span
+		docs[i], sp = c.doc(arts[i])
+		if spans != nil {
+			spans[i] = sp
+		}
 	}
 	if len(docs) > 1 {
 		crossSource(docs)
@@ -93,11 +116,14 @@ func ArticlesWithReport(arts []article.Article) ([]article.Article, []Removal) {
 	var report []Removal
 	for i := range docs {
 		out[i] = docs[i].finish(arts[i])
+		if spans != nil && !docs[i].unchanged {
+			spans[i] = nil // changed by crossSource
+		}
 		for _, r := range docs[i].removed {
 			report = append(report, Removal{Article: i, Text: r.text, Reason: r.reason})
 		}
 	}
-	return out, report
+	return out, report, spans
 }
 
 // seg is one output line: a line of the input, or a run of its sentences.
@@ -134,17 +160,25 @@ type meta struct {
 	title  string
 }
 
-// cleaner holds scratch buffers reused across articles.
+// cleaner holds buffers shared across articles.
 type cleaner struct {
+	// spans holds the sentence spans of the lines split so far: when keep
+	// is set, an unchanged article's (returned by doc) are kept; all others are
+	// cut off again once used, so later ones never overwrite kept ones.
 	spans []text.Span
+	keep  bool
 }
 
 // doc splits a's text into lines, classifies them, and applies the rules
-// that need only this article.
-func (c *cleaner) doc(a article.Article) doc {
+// that need only this article. When c.keep is set and the text needs no
+// change, it also returns the text's sentences.
+func (c *cleaner) doc(a article.Article) (doc, []text.Span) {
 	var d doc
+	var spans []text.Span
+	first := len(c.spans)
 	lines := splitLines(a.Text)
 	d.nlines = len(lines)
+	keep := c.keep && len(lines) == 1 // only a one-line text can be unchanged
 	titleKey := ""
 	if a.Title != "" {
 		titleKey = key(collapse(a.Title))
@@ -166,25 +200,38 @@ func (c *cleaner) doc(a article.Article) doc {
 			l = v.keep
 		}
 		d.segs = c.sentences(d.segs, l, li)
+		if !keep {
+			c.spans = c.spans[:first]
+		}
 	}
 	d.inArticle(titleKey, a.Title == "")
 	if len(lines) == 1 && len(d.segs) == 1 && d.segs[0].drop == "" && d.segs[0].text == a.Text {
+		// The one segment is the one line, split once by sentences:
+		// c.spans[first:] are the sentences of a.Text.
 		d.unchanged = true
+		if keep {
+			spans = c.spans[first:len(c.spans):len(c.spans)]
+		}
 	}
-	return d
+	if spans == nil {
+		c.spans = c.spans[:first]
+	}
+	return d, spans
 }
 
 // sentences appends the kept line l as one segment, or, when some of its
 // sentences are boilerplate, as the runs of sentences between them.
 func (c *cleaner) sentences(segs []seg, l string, li int) []seg {
-	c.spans = text.AppendSentences(c.spans[:0], l)
-	if len(c.spans) < 2 {
+	first := len(c.spans)
+	c.spans = text.AppendSentences(c.spans, l)
+	spans := c.spans[first:]
+	if len(spans) < 2 {
 		return append(segs, seg{text: l, line: li, single: true})
 	}
 	start := -1 // start of the current run of kept sentences
 	end := 0
 	dropped := false
-	for _, sp := range c.spans {
+	for _, sp := range spans {
 		s := l[sp.Start:sp.End]
 		r, cut := c.sentence(s)
 		if r == "" {

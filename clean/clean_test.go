@@ -3,6 +3,7 @@ package clean
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -366,11 +367,11 @@ func FuzzClean(f *testing.F) {
 }
 
 // valClusters reads the Multi-News validation clusters, or skips.
-func valClusters(b *testing.B) [][]article.Article {
-	p := shared.Path(b, "data/multinews500-val.jsonl.gz")
-	cs, _, err := article.ReadClusterFile(b.Context(), p)
+func valClusters(tb testing.TB) [][]article.Article {
+	p := shared.Path(tb, "data/multinews500-val.jsonl.gz")
+	cs, _, err := article.ReadClusterFile(tb.Context(), p)
 	if err != nil {
-		b.Fatalf("read %s: %v", p, err)
+		tb.Fatalf("read %s: %v", p, err)
 	}
 	out := make([][]article.Article, len(cs))
 	for i, c := range cs {
@@ -395,5 +396,38 @@ func BenchmarkArticles(b *testing.B) {
 		for _, c := range cs {
 			Articles(c)
 		}
+	}
+}
+
+// TestArticlesSplit checks that ArticlesSplit cleans as Articles does and
+// gives an article's spans only when they are its text's sentences.
+func TestArticlesSplit(t *testing.T) {
+	check := func(arts []article.Article) {
+		t.Helper()
+		out, spans := ArticlesSplit(arts)
+		want := Articles(arts)
+		if len(out) != len(want) || len(spans) != len(arts) {
+			t.Fatalf("ArticlesSplit gave %d articles and %d span lists for %d", len(out), len(spans), len(arts))
+		}
+		for i := range out {
+			if out[i] != want[i] {
+				t.Errorf("article %d: ArticlesSplit %+v, Articles %+v", i, out[i], want[i])
+			}
+			if spans[i] != nil && !slices.Equal(spans[i], text.Sentences(out[i].Text)) {
+				t.Errorf("article %d: spans %v, want %v", i, spans[i], text.Sentences(out[i].Text))
+			}
+		}
+	}
+	check([]article.Article{
+		{Text: "The u.s. military said it would act. Officials disagreed, a spokesman said."},
+		{Text: "We Value Your Support.\nThe strike began on Monday after talks failed.\nShare Your Story."},
+		{Text: "Share Your Story."},
+		{Text: ""},
+		{Text: "The strike began on Monday. Read more: http://example.com Officials said so."},
+		{Text: "We Value Your Support.\nThe minister called for calm on Monday evening.\nShare Your Story."},
+		{Text: "One line that stays. And another sentence here."},
+	})
+	for _, c := range valClusters(t) {
+		check(c)
 	}
 }

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -107,17 +108,34 @@ func Sentences(s string) []Span {
 // AppendSentences appends the sentence spans of s to dst and returns the
 // extended slice, like Sentences. It lets callers reuse one buffer.
 func AppendSentences(dst []Span, s string) []Span {
+	// The lines are found with IndexByte rather than byte by byte: a line
+	// ends at the first '\n' or '\r', and cr is the first '\r' at or after
+	// the line's start (−1 for none), looked for again only once passed.
+	cr := strings.IndexByte(s, '\r')
 	start := 0
 	for start <= len(s) {
-		end := start
-		for end < len(s) && s[end] != '\n' && s[end] != '\r' {
-			end++
+		end := len(s)
+		if k := strings.IndexByte(s[start:], '\n'); k >= 0 {
+			end = start + k
+		}
+		if cr >= 0 && cr < start {
+			if cr = strings.IndexByte(s[start:], '\r'); cr >= 0 {
+				cr += start
+			}
+		}
+		if cr >= 0 && cr < end {
+			end = cr
 		}
 		dst = splitLine(dst, s, start, end)
 		start = end + 1
 	}
 	return dst
 }
+
+// splitByte marks the bytes that splitLine's switch acts on: quotes, stops
+// and the first byte of "…". Every other byte falls to its default case,
+// so skipping it on one table lookup changes nothing.
+var splitByte = [256]bool{'"': true, '\'': true, '.': true, '!': true, '?': true, 0xE2: true}
 
 // splitLine appends the sentences of s[lo:hi], a text with no line break.
 func splitLine(dst []Span, s string, lo, hi int) []Span {
@@ -126,6 +144,9 @@ func splitLine(dst []Span, s string, lo, hi int) []Span {
 	sq := 0 // standalone straight single quotes seen so far on the line
 	for i := lo; i < hi; i++ {
 		c := s[i]
+		if !splitByte[c] {
+			continue
+		}
 		switch {
 		case c == '"':
 			dq++

@@ -27,3 +27,22 @@ func TestTermMatchesTerms(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendTermMatchesTerm checks AppendTerm against Term: the same term
+// bytes after what dst held, the same stop words, and a true prefix only
+// when the term is a prefix of the token.
+func TestAppendTermMatchesTerm(t *testing.T) {
+	s := "The Officials SAID running runs ran über Ärzte naïve 2016 275,000 x I we've generalizations " +
+		"relational ponies caresses Hopping hopping agreed " + strings.Repeat("Long", 20) +
+		strings.Repeat("long", 20) + " Aleppo's rebel-held districts ÉTAT caféS café"
+	for _, tok := range AppendTokens(nil, s) {
+		want, wantOK := Term(tok)
+		got, prefix, ok := AppendTerm([]byte("x"), tok)
+		if ok != wantOK || string(got) != "x"+want {
+			t.Errorf("AppendTerm(%q) = %q, %v; want %q, %v", tok, got[1:], ok, want, wantOK)
+		}
+		if isPrefix := ok && strings.HasPrefix(tok, want); prefix != isPrefix {
+			t.Errorf("AppendTerm(%q): prefix %v, want %v", tok, prefix, isPrefix)
+		}
+	}
+}

@@ -107,13 +107,21 @@ func WordsUpTo(s string, limit int) int {
 		j := i
 		word := false
 		for j < len(s) {
+			// A run of ASCII letters and digits, the bulk of a field, on
+			// one table lookup a byte; asciiClass is clOther for bytes of
+			// multi-byte runes, which the code below decodes as before.
+			if asciiClass[s[j]] == clWord {
+				word = true
+				j++
+				for j < len(s) && asciiClass[s[j]] == clWord {
+					j++
+				}
+				continue
+			}
 			c := s[j]
 			if c < utf8.RuneSelf {
-				switch asciiClass[c] {
-				case clSpace:
+				if asciiClass[c] == clSpace {
 					goto field
-				case clWord:
-					word = true
 				}
 				j++
 				continue
@@ -145,14 +153,15 @@ func WordsUpTo(s string, limit int) int {
 	}
 }
 
-// ASCII byte classes for Words.
+// Byte classes for Words: ASCII spaces and word bytes; every other byte,
+// multi-byte runes' included, is clOther.
 const (
 	clOther = iota
 	clSpace
 	clWord
 )
 
-var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+var asciiClass = func() (t [256]uint8) {
 	for _, c := range " \t\n\r\v\f" {
 		t[c] = clSpace
 	}
@@ -324,6 +333,20 @@ func appendEnglishTerm(dst []string, z *stemmer, tok string, ascii bool) []strin
 		}
 		return append(dst, Stem(t))
 	}
+	n, same := z.asciiTerm(tok)
+	switch {
+	case n < 0:
+		return dst
+	case same:
+		return append(dst, tok[:n])
+	}
+	return append(dst, string(z.b[:n]))
+}
+
+// asciiTerm puts the term of an ASCII token of at most maxStemLen bytes in
+// z.b[:n] and reports whether it equals tok[:n] (the token was lowercase
+// and its stem is a prefix of it). n is −1 for a stop word.
+func (z *stemmer) asciiTerm(tok string) (n int, same bool) {
 	changed := false
 	for k := 0; k < len(tok); k++ {
 		c := tok[k]
@@ -334,18 +357,14 @@ func appendEnglishTerm(dst []string, z *stemmer, tok string, ascii bool) []strin
 		z.b[k] = c
 	}
 	if stopwords[string(z.b[:len(tok)])] {
-		return dst
+		return -1, false
 	}
-	n := len(tok)
+	n = len(tok)
 	if n > 2 {
 		z.stem(n, false)
 		n = z.k + 1
 	}
-	out := z.b[:n]
-	if !changed && n <= len(tok) && string(out) == tok[:n] {
-		return append(dst, tok[:n])
-	}
-	return append(dst, string(out))
+	return n, !changed && n <= len(tok) && string(z.b[:n]) == tok[:n]
 }
 
 // Term returns the term that English().Terms gives for one token (a run
@@ -354,19 +373,43 @@ func appendEnglishTerm(dst []string, z *stemmer, tok string, ascii bool) []strin
 // each token, gets the same terms as Terms for a fraction of the cost.
 func Term(tok string) (string, bool) {
 	var z stemmer
-	ascii := true
-	for i := 0; i < len(tok); i++ {
-		if tok[i] >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-	}
 	var buf [1]string
-	out := appendEnglishTerm(buf[:0], &z, tok, ascii)
+	out := appendEnglishTerm(buf[:0], &z, tok, isASCII(tok))
 	if len(out) == 0 {
 		return "", false
 	}
 	return out[0], true
+}
+
+// AppendTerm appends to dst the bytes of the term that Term gives for tok,
+// and reports false (dst unchanged) for a stop word. prefix tells that the
+// term is tok[:len(term)], so that a caller who needs it as a string can
+// take it from tok without allocating. Unlike Term, it allocates nothing
+// for an ASCII token when dst has room: a caller can look the term up in
+// a map[string] by string(bytes) and make a string only for a new one.
+func AppendTerm(dst []byte, tok string) (out []byte, prefix, ok bool) {
+	if !isASCII(tok) || len(tok) > maxStemLen {
+		t, ok := Term(tok)
+		if !ok {
+			return dst, false, false
+		}
+		return append(dst, t...), len(t) <= len(tok) && t == tok[:len(t)], true
+	}
+	var z stemmer
+	n, same := z.asciiTerm(tok)
+	if n < 0 {
+		return dst, false, false
+	}
+	return append(dst, z.b[:n]...), same, true
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // IsWordRune reports whether r belongs to a token: a letter or a digit.
