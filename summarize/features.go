@@ -408,81 +408,150 @@ type surface struct {
 	terminated, question, firstPerson, said bool
 }
 
+// Byte classes of ASCII for textFeatures.
+const (
+	tcOther = iota
+	tcSpace
+	tcDigit
+	tcLetter
+	tcQuote
+	tcQuestion
+	tcOdd
+	tcMulti // the first byte of a rune beyond ASCII, or an invalid byte
+)
+
+// textClass is the class of each byte.
+var textClass = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = tcMulti
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+			t[c] = tcSpace
+		case c >= '0' && c <= '9':
+			t[c] = tcDigit
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+			t[c] = tcLetter
+		case c == '"':
+			t[c] = tcQuote
+		case c == '?':
+			t[c] = tcQuestion
+		case c == '@' || c == '|':
+			t[c] = tcOdd
+		}
+	}
+	return t
+}()
+
+// Short words of textFeatures, as shortWord packs them (checked by
+// TestShortWords).
+const (
+	swI    = 1<<32 | 'i'
+	swWe   = 2<<32 | 'w' | 'e'<<8
+	swMy   = 2<<32 | 'm' | 'y'<<8
+	swOur  = 3<<32 | 'o' | 'u'<<8 | 'r'<<16
+	swMe   = 2<<32 | 'm' | 'e'<<8
+	swUs   = 2<<32 | 'u' | 's'<<8
+	swSaid = 4<<32 | 's' | 'a'<<8 | 'i'<<16 | 'd'<<24
+	swSays = 4<<32 | 's' | 'a'<<8 | 'y'<<16 | 's'<<24
+	swTold = 4<<32 | 't' | 'o'<<8 | 'l'<<16 | 'd'<<24
+)
+
+// shortWord packs a word of at most four bytes, ASCII letters lowercased,
+// with its length, into one number: two words pack alike exactly when they
+// are equal once lowercased.
+func shortWord(w string) uint64 {
+	k := uint64(len(w)) << 32
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		k |= uint64(c) << (8 * i)
+	}
+	return k
+}
+
 // textFeatures reads the surface features of a sentence in one pass over
-// its bytes.
+// its bytes. A word is a run of bytes between ASCII spaces, tabs and line
+// breaks; its letters (ASCII, or any Unicode letter) are counted, and the
+// word trimmed to its first and last letter is compared with a few short
+// words. Runes are decoded as a range over s does (an invalid byte is
+// utf8.RuneError, one byte long).
 func textFeatures(s string) surface {
 	var f surface
-	inWord, hasDigit, odd := false, false, false
-	wordStart := 0
-	// The word trimmed of everything but letters at both ends is
-	// s[firstLetter:lastLetterEnd] (empty when firstLetter < 0).
-	firstLetter, lastLetterEnd := -1, -1
-	endWord := func(end int) {
+	letters := 0
+	for i := 0; i < len(s); {
+		if textClass[s[i]] == tcSpace {
+			i++
+			continue
+		}
+		// A word: s[wordStart:i] when the loop below stops. Trimmed of
+		// everything but letters at both ends it is
+		// s[firstLetter:lastLetterEnd] (empty when firstLetter < 0).
+		wordStart := i
+		hasDigit, odd := false, false
+		firstLetter, lastLetterEnd := -1, -1
+	word:
+		for i < len(s) {
+			switch textClass[s[i]] {
+			case tcMulti:
+				r, size := utf8.DecodeRuneInString(s[i:])
+				switch {
+				case r == '“' || r == '”' || r == '«' || r == '»':
+					f.quotes++
+				case r == '©':
+					odd = true
+				case unicode.IsLetter(r):
+					letters++
+					if firstLetter < 0 {
+						firstLetter = i
+					}
+					lastLetterEnd = i + size
+				}
+				i += size
+				continue
+			case tcLetter:
+				// A run of ASCII letters.
+				if firstLetter < 0 {
+					firstLetter = i
+				}
+				j := i + 1
+				for j < len(s) && textClass[s[j]] == tcLetter {
+					j++
+				}
+				letters += j - i
+				i, lastLetterEnd = j, j
+				continue
+			case tcSpace:
+				break word
+			case tcDigit:
+				hasDigit = true
+			case tcQuote:
+				f.quotes++
+			case tcQuestion:
+				f.question = true
+			case tcOdd:
+				odd = true
+			}
+			i++
+		}
 		if hasDigit {
 			f.numbers++
 		}
-		if w := s[wordStart:end]; odd || hasPrefixFold(w, "http") || hasPrefixFold(w, "www.") {
+		if w := s[wordStart:i]; odd || hasPrefixFold(w, "http") || hasPrefixFold(w, "www.") {
 			f.junk++
 		}
-		var w string
-		if firstLetter >= 0 {
-			w = s[firstLetter:lastLetterEnd]
-		}
-		if len(w) > 0 && len(w) <= 4 {
-			var buf [4]byte
-			for k := 0; k < len(w); k++ {
-				c := w[k]
-				if c >= 'A' && c <= 'Z' {
-					c += 'a' - 'A'
-				}
-				buf[k] = c
-			}
-			switch string(buf[:len(w)]) {
-			case "i", "we", "my", "our", "me", "us":
+		if firstLetter >= 0 && lastLetterEnd-firstLetter <= 4 {
+			switch shortWord(s[firstLetter:lastLetterEnd]) {
+			case swI, swWe, swMy, swOur, swMe, swUs:
 				f.firstPerson = true
-			case "said", "says", "told":
+			case swSaid, swSays, swTold:
 				f.said = true
 			}
 		}
 	}
-	for i, r := range s {
-		if r == ' ' || r == '\t' || r == '\n' || r == '\r' {
-			if inWord {
-				endWord(i)
-				inWord = false
-			}
-			continue
-		}
-		if !inWord {
-			inWord, hasDigit, odd, wordStart = true, false, false, i
-			firstLetter, lastLetterEnd = -1, -1
-		}
-		switch {
-		case r >= '0' && r <= '9':
-			hasDigit = true
-		case r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z':
-			f.letters++
-			if firstLetter < 0 {
-				firstLetter = i
-			}
-			lastLetterEnd = i + 1
-		case r == '"' || r == '“' || r == '”' || r == '«' || r == '»':
-			f.quotes++
-		case r == '?':
-			f.question = true
-		case r == '@' || r == '|' || r == '©':
-			odd = true
-		case r >= 0x80 && unicode.IsLetter(r):
-			f.letters++
-			if firstLetter < 0 {
-				firstLetter = i
-			}
-			lastLetterEnd = i + utf8.RuneLen(r)
-		}
-	}
-	if inWord {
-		endWord(len(s))
-	}
+	f.letters = letters
 	t := strings.TrimRightFunc(s, func(r rune) bool {
 		return unicode.IsSpace(r) || r == '"' || r == '\'' || r == '”' || r == '’' || r == ')' || r == '»'
 	})
