@@ -587,35 +587,44 @@ func topPairs(t *u64Table, k int) []uint64 {
 	return out
 }
 
+// wordFold maps each ASCII letter or digit to itself lowercased, and
+// every other byte to 0.
+var wordFold = func() (t [256]byte) {
+	for c := range utf8.RuneSelf {
+		switch {
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+			t[c] = byte(c)
+		case c >= 'A' && c <= 'Z':
+			t[c] = byte(c + 'a' - 'A')
+		}
+	}
+	return t
+}()
+
 // wordHashesOf appends to out a hash of each word of s, lowercased, where
 // a word is a run of letters and digits (as ROUGE reads text).
 func wordHashesOf(s string, out []uint64) []uint64 {
 	const offset, prime = 14695981039346656037, 1099511628211
 	h, in := uint64(offset), false
 	for i := 0; i < len(s); {
-		r := rune(s[i])
-		if r < utf8.RuneSelf {
-			i++
-			// ASCII letters and digits, lowercased, as below.
-			if 'a' <= r && r <= 'z' || '0' <= r && r <= '9' {
-				h = (h ^ uint64(r)) * prime
-				in = true
-				continue
-			}
-			if 'A' <= r && r <= 'Z' {
-				h = (h ^ uint64(r+'a'-'A')) * prime
-				in = true
-				continue
-			}
-		} else {
-			var size int
-			r, size = utf8.DecodeRuneInString(s[i:])
-			i += size
-		}
-		if r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
-			h = (h ^ uint64(unicode.ToLower(r))) * prime
+		c := s[i]
+		if l := wordFold[c]; l != 0 {
+			// An ASCII letter or digit, lowercased.
+			h = (h ^ uint64(l)) * prime
 			in = true
+			i++
 			continue
+		}
+		if c < utf8.RuneSelf {
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				h = (h ^ uint64(unicode.ToLower(r))) * prime
+				in = true
+				continue
+			}
 		}
 		if in {
 			out = append(out, h)

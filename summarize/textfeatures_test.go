@@ -2,6 +2,7 @@ package summarize
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -119,6 +120,64 @@ func TestTextFeaturesMatchPlain(t *testing.T) {
 		s := b.String()
 		if got, want := textFeatures(s), textFeaturesPlain(s); got != want {
 			t.Fatalf("textFeatures(%q) = %+v, want %+v", s, got, want)
+		}
+	}
+}
+
+// wordHashesPlain is the plain form of wordHashesOf: it appends to out a hash of each word of s, lowercased, where
+// a word is a run of letters and digits (as ROUGE reads text).
+func wordHashesPlain(s string, out []uint64) []uint64 {
+	const offset, prime = 14695981039346656037, 1099511628211
+	h, in := uint64(offset), false
+	for i := 0; i < len(s); {
+		r := rune(s[i])
+		if r < utf8.RuneSelf {
+			i++
+			// ASCII letters and digits, lowercased, as below.
+			if 'a' <= r && r <= 'z' || '0' <= r && r <= '9' {
+				h = (h ^ uint64(r)) * prime
+				in = true
+				continue
+			}
+			if 'A' <= r && r <= 'Z' {
+				h = (h ^ uint64(r+'a'-'A')) * prime
+				in = true
+				continue
+			}
+		} else {
+			var size int
+			r, size = utf8.DecodeRuneInString(s[i:])
+			i += size
+		}
+		if r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			h = (h ^ uint64(unicode.ToLower(r))) * prime
+			in = true
+			continue
+		}
+		if in {
+			out = append(out, h)
+			h, in = offset, false
+		}
+	}
+	if in {
+		out = append(out, h)
+	}
+	return out
+}
+
+// TestWordHashesMatchPlain compares wordHashesOf with its plain form.
+func TestWordHashesMatchPlain(t *testing.T) {
+	parts := []string{" ", "a", "Z", "q", "0", "9", "-", "'", "\x00", "\x7f", "é", "É", "Ж", "中", "٣", "ǅ", "İ", "\xff", "\xe2\x80", "\ufffd", "’", "—", "Word", "don't", "U.S."}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(parts[rng.IntN(len(parts))])
+		}
+		s := b.String()
+		got, want := wordHashesOf(s, nil), wordHashesPlain(s, nil)
+		if !slices.Equal(got, want) {
+			t.Fatalf("wordHashesOf(%q) = %v, want %v", s, got, want)
 		}
 	}
 }
