@@ -122,32 +122,7 @@ func features(st *analyse.Story, v *vectors, keep []float64, lex *lexModel) []fl
 	}
 	// Cross-report agreement: best cosine with each other report.
 	v.cosines()
-	otherMean := make([]float64, n)
-	otherMax := make([]float64, n)
-	if nd > 1 {
-		best := make([]float64, nd)
-		docOf := make([]int, n)
-		for j := range st.Sentences {
-			docOf[j] = st.Sentences[j].Doc
-		}
-		for i := range st.Sentences {
-			clear(best)
-			di := docOf[i]
-			for j, c := range v.sim[i*n : (i+1)*n] {
-				if dj := docOf[j]; dj != di {
-					best[dj] = max(best[dj], float64(c))
-				}
-			}
-			var sum float64
-			for d, b := range best {
-				if d != di {
-					sum += b
-					otherMax[i] = max(otherMax[i], b)
-				}
-			}
-			otherMean[i] = sum / float64(nd-1)
-		}
-	}
+	otherMean, otherMax := otherAgreement(st, v, docsContiguous(st))
 	// Adjacent content-term pairs: the reports that hold each.
 	terms := 0
 	for i := range st.Sentences {
@@ -355,6 +330,79 @@ func features(st *analyse.Story, v *vectors, keep []float64, lex *lexModel) []fl
 	}
 	storyContext(st, out)
 	return out
+}
+
+// otherAgreement returns, for each sentence, the mean and the highest over
+// the other reports of its best cosine with a sentence of that report
+// (after v.cosines). contiguous says that docsContiguous holds, which
+// allows a faster scan with the same result.
+func otherAgreement(st *analyse.Story, v *vectors, contiguous bool) (otherMean, otherMax []float64) {
+	n, nd := len(st.Sentences), len(st.Docs)
+	otherMean = make([]float64, n)
+	otherMax = make([]float64, n)
+	if nd > 1 && contiguous {
+		// Each report's sentences are a range of the row: its best
+		// cosine is the max over that range, in the same order.
+		for i := range st.Sentences {
+			di := st.Sentences[i].Doc
+			row := v.sim[i*n : (i+1)*n]
+			var sum float64
+			for d, doc := range st.Docs {
+				if d == di {
+					continue
+				}
+				b := 0.0
+				for _, c := range row[doc.First:doc.End] {
+					b = max(b, float64(c))
+				}
+				sum += b
+				otherMax[i] = max(otherMax[i], b)
+			}
+			otherMean[i] = sum / float64(nd-1)
+		}
+	} else if nd > 1 {
+		best := make([]float64, nd)
+		docOf := make([]int, n)
+		for j := range st.Sentences {
+			docOf[j] = st.Sentences[j].Doc
+		}
+		for i := range st.Sentences {
+			clear(best)
+			di := docOf[i]
+			for j, c := range v.sim[i*n : (i+1)*n] {
+				if dj := docOf[j]; dj != di {
+					best[dj] = max(best[dj], float64(c))
+				}
+			}
+			var sum float64
+			for d, b := range best {
+				if d != di {
+					sum += b
+					otherMax[i] = max(otherMax[i], b)
+				}
+			}
+			otherMean[i] = sum / float64(nd-1)
+		}
+	}
+	return otherMean, otherMax
+}
+
+// docsContiguous reports whether the reports of st hold the sentences in
+// order, each Sentences[First:End] with that report's index as Doc.
+func docsContiguous(st *analyse.Story) bool {
+	at := 0
+	for d, doc := range st.Docs {
+		if doc.First != at || doc.End < doc.First || doc.End > len(st.Sentences) {
+			return false
+		}
+		for j := doc.First; j < doc.End; j++ {
+			if st.Sentences[j].Doc != d {
+				return false
+			}
+		}
+		at = doc.End
+	}
+	return at == len(st.Sentences)
 }
 
 // storyContext fills the features that place a sentence among the others of
