@@ -16,7 +16,12 @@ type compiled struct {
 	val   []float32 // per tree, 2^depth leaves
 	// nodes are feat and thr side by side, which a walk reads together.
 	nodes []cnode
-	terms map[string]termStat
+	// blocks are the trees padded to depth blockDepth, one block each,
+	// for scoreAll (nil when a tree is deeper or a feature does not fit
+	// a byte); maxFeat is the highest feature a node tests.
+	blocks  []treeBlock
+	maxFeat int
+	terms   map[string]termStat
 	// masks are the trees laid out by feature (second stage only; nil
 	// when they cannot be, see newLeafMasks).
 	masks *leafMasks
@@ -26,6 +31,19 @@ type compiled struct {
 type cnode struct {
 	thr  float32
 	feat int32
+}
+
+// blockDepth is the depth of a treeBlock.
+const blockDepth = 5
+
+// treeBlock is one tree padded to depth blockDepth, in 1-based heap order:
+// internal node p (1 ≤ p < 32) has children 2p and 2p+1, and node p ≥ 32 is
+// leaf val[p−32]. Fixed sizes let a walk index the arrays with no bounds
+// checks, and 1-based order makes a step one shift and add.
+type treeBlock struct {
+	thr  [1 << blockDepth]float32 // thr[0] unused
+	feat [1 << blockDepth]uint8
+	val  [1 << blockDepth]float32
 }
 
 // termStat is what the model knows about a term.
@@ -53,37 +71,27 @@ func compile(m *Model) *compiled {
 		val:  make([]float32, len(m.Trees)*leaves),
 	}
 	for ti := range m.Trees {
-		t := &m.Trees[ti]
-		feat, thr := c.feat[ti*inner:(ti+1)*inner], c.thr[ti*inner:(ti+1)*inner]
-		val := c.val[ti*leaves : (ti+1)*leaves]
-		var fill func(k, pk int, leaf bool, v float32)
-		// k is the node in the padded tree, pk in t (−1 below a leaf).
-		fill = func(k, pk int, leaf bool, v float32) {
-			if !leaf && (pk >= len(t.Feature) || t.Feature[pk] < 0) {
-				leaf = true
-				if pk < len(t.Value) {
-					v = t.Value[pk]
-				}
-			}
-			if k >= inner {
-				val[k-inner] = v
-				return
-			}
-			if leaf {
-				feat[k], thr[k] = 0, float32(math.Inf(1))
-				fill(2*k+1, -1, true, v)
-				fill(2*k+2, -1, true, v)
-				return
-			}
-			feat[k], thr[k] = t.Feature[pk], t.Threshold[pk]
-			fill(2*k+1, 2*pk+1, false, 0)
-			fill(2*k+2, 2*pk+2, false, 0)
-		}
-		fill(0, 0, false, 0)
+		pad(&m.Trees[ti], c.feat[ti*inner:(ti+1)*inner], c.thr[ti*inner:(ti+1)*inner], c.val[ti*leaves:(ti+1)*leaves])
 	}
 	c.nodes = make([]cnode, len(c.feat))
 	for k := range c.nodes {
 		c.nodes[k] = cnode{thr: c.thr[k], feat: int32(c.feat[k])}
+		c.maxFeat = max(c.maxFeat, int(c.feat[k]))
+	}
+	if depth <= blockDepth && c.maxFeat < 256 {
+		// Padding deeper only adds nodes whose two subtrees hold the
+		// same value, so a walk ends with the same value.
+		const inner, leaves = 1<<blockDepth - 1, 1 << blockDepth
+		var feat [inner]int16
+		var thr [inner]float32
+		c.blocks = make([]treeBlock, len(m.Trees))
+		for ti := range m.Trees {
+			b := &c.blocks[ti]
+			pad(&m.Trees[ti], feat[:], thr[:], b.val[:])
+			for k := range inner {
+				b.thr[k+1], b.feat[k+1] = thr[k], uint8(feat[k])
+			}
+		}
 	}
 	c.terms = make(map[string]termStat, len(m.DF)+len(m.Keep))
 	for t := range m.DF {
@@ -98,6 +106,39 @@ func compile(m *Model) *compiled {
 		c.terms[t] = s
 	}
 	return c
+}
+
+// pad lays t out as a complete tree with len(feat) internal nodes (in heap
+// order, node k has children 2k+1 and 2k+2) and len(val) leaves: a leaf
+// above the full depth becomes nodes that always go left (threshold +Inf,
+// though a walk may go either way at +Inf or NaN), and every leaf below
+// it holds its value.
+func pad(t *Tree, feat []int16, thr []float32, val []float32) {
+	inner := len(feat)
+	var fill func(k, pk int, leaf bool, v float32)
+	// k is the node in the padded tree, pk in t (−1 below a leaf).
+	fill = func(k, pk int, leaf bool, v float32) {
+		if !leaf && (pk >= len(t.Feature) || t.Feature[pk] < 0) {
+			leaf = true
+			if pk < len(t.Value) {
+				v = t.Value[pk]
+			}
+		}
+		if k >= inner {
+			val[k-inner] = v
+			return
+		}
+		if leaf {
+			feat[k], thr[k] = 0, float32(math.Inf(1))
+			fill(2*k+1, -1, true, v)
+			fill(2*k+2, -1, true, v)
+			return
+		}
+		feat[k], thr[k] = t.Feature[pk], t.Threshold[pk]
+		fill(2*k+1, 2*pk+1, false, 0)
+		fill(2*k+2, 2*pk+2, false, 0)
+	}
+	fill(0, 0, false, 0)
 }
 
 // score is Model.Score over the padded trees.
@@ -121,6 +162,10 @@ func (c *compiled) score(base float64, x []float32) float64 {
 // four rows at a time so that their walks down a tree overlap. Each row
 // adds the trees' values in the same order as score.
 func (c *compiled) scoreAll(base float64, x []float32, nf int, out []float64) {
+	if c.blocks != nil && c.maxFeat < nf && nf <= 256 {
+		c.scoreBlocks(base, x, nf, out)
+		return
+	}
 	inner, leaves := 1<<c.depth-1, 1<<c.depth
 	trees := len(c.val) / leaves
 	n := len(out)
@@ -149,6 +194,64 @@ func (c *compiled) scoreAll(base float64, x []float32, nf int, out []float64) {
 	}
 	for ; i < n; i++ {
 		out[i] = c.score(base, x[i*nf:(i+1)*nf])
+	}
+}
+
+// scoreBlocks is scoreAll over c.blocks, four rows at a time. Each row is
+// copied into a 256-value array, which a byte feature index reads with no
+// bounds check; a step is the same sign test as in score, and each row
+// adds the trees' values in the same order.
+func (c *compiled) scoreBlocks(base float64, x []float32, nf int, out []float64) {
+	var rows [4][256]float32
+	blocks := c.blocks
+	n := len(out)
+	for i := 0; i < n; i += 4 {
+		// A last group of fewer than four rows also walks what the
+		// unused arrays hold (zeros, or rows of the group before) and
+		// drops those scores.
+		for r := range min(4, n-i) {
+			copy(rows[r][:], x[(i+r)*nf:(i+r+1)*nf])
+		}
+		x0, x1, x2, x3 := &rows[0], &rows[1], &rows[2], &rows[3]
+		s0, s1, s2, s3 := base, base, base, base
+		for t := range blocks {
+			b := &blocks[t]
+			p0, p1, p2, p3 := uint(1), uint(1), uint(1), uint(1)
+			p0 = 2*p0 + uint(math.Float32bits(b.thr[p0]-x0[b.feat[p0]])>>31)
+			p1 = 2*p1 + uint(math.Float32bits(b.thr[p1]-x1[b.feat[p1]])>>31)
+			p2 = 2*p2 + uint(math.Float32bits(b.thr[p2]-x2[b.feat[p2]])>>31)
+			p3 = 2*p3 + uint(math.Float32bits(b.thr[p3]-x3[b.feat[p3]])>>31)
+			p0 = 2*p0 + uint(math.Float32bits(b.thr[p0]-x0[b.feat[p0]])>>31)
+			p1 = 2*p1 + uint(math.Float32bits(b.thr[p1]-x1[b.feat[p1]])>>31)
+			p2 = 2*p2 + uint(math.Float32bits(b.thr[p2]-x2[b.feat[p2]])>>31)
+			p3 = 2*p3 + uint(math.Float32bits(b.thr[p3]-x3[b.feat[p3]])>>31)
+			p0 = 2*p0 + uint(math.Float32bits(b.thr[p0]-x0[b.feat[p0]])>>31)
+			p1 = 2*p1 + uint(math.Float32bits(b.thr[p1]-x1[b.feat[p1]])>>31)
+			p2 = 2*p2 + uint(math.Float32bits(b.thr[p2]-x2[b.feat[p2]])>>31)
+			p3 = 2*p3 + uint(math.Float32bits(b.thr[p3]-x3[b.feat[p3]])>>31)
+			p0 = 2*p0 + uint(math.Float32bits(b.thr[p0]-x0[b.feat[p0]])>>31)
+			p1 = 2*p1 + uint(math.Float32bits(b.thr[p1]-x1[b.feat[p1]])>>31)
+			p2 = 2*p2 + uint(math.Float32bits(b.thr[p2]-x2[b.feat[p2]])>>31)
+			p3 = 2*p3 + uint(math.Float32bits(b.thr[p3]-x3[b.feat[p3]])>>31)
+			p0 = 2*p0 + uint(math.Float32bits(b.thr[p0]-x0[b.feat[p0]])>>31)
+			p1 = 2*p1 + uint(math.Float32bits(b.thr[p1]-x1[b.feat[p1]])>>31)
+			p2 = 2*p2 + uint(math.Float32bits(b.thr[p2]-x2[b.feat[p2]])>>31)
+			p3 = 2*p3 + uint(math.Float32bits(b.thr[p3]-x3[b.feat[p3]])>>31)
+			s0 += float64(b.val[p0-32])
+			s1 += float64(b.val[p1-32])
+			s2 += float64(b.val[p2-32])
+			s3 += float64(b.val[p3-32])
+		}
+		out[i] = s0
+		if i+1 < n {
+			out[i+1] = s1
+		}
+		if i+2 < n {
+			out[i+2] = s2
+		}
+		if i+3 < n {
+			out[i+3] = s3
+		}
 	}
 }
 

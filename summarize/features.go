@@ -122,32 +122,7 @@ func features(st *analyse.Story, v *vectors, keep []float64, lex *lexModel) []fl
 	}
 	// Cross-report agreement: best cosine with each other report.
 	v.cosines()
-	otherMean := make([]float64, n)
-	otherMax := make([]float64, n)
-	if nd > 1 {
-		best := make([]float64, nd)
-		docOf := make([]int, n)
-		for j := range st.Sentences {
-			docOf[j] = st.Sentences[j].Doc
-		}
-		for i := range st.Sentences {
-			clear(best)
-			di := docOf[i]
-			for j, c := range v.sim[i*n : (i+1)*n] {
-				if dj := docOf[j]; dj != di {
-					best[dj] = max(best[dj], float64(c))
-				}
-			}
-			var sum float64
-			for d, b := range best {
-				if d != di {
-					sum += b
-					otherMax[i] = max(otherMax[i], b)
-				}
-			}
-			otherMean[i] = sum / float64(nd-1)
-		}
-	}
+	otherMean, otherMax := otherAgreement(st, v, docsContiguous(st))
 	// Adjacent content-term pairs: the reports that hold each.
 	terms := 0
 	for i := range st.Sentences {
@@ -357,6 +332,79 @@ func features(st *analyse.Story, v *vectors, keep []float64, lex *lexModel) []fl
 	return out
 }
 
+// otherAgreement returns, for each sentence, the mean and the highest over
+// the other reports of its best cosine with a sentence of that report
+// (after v.cosines). contiguous says that docsContiguous holds, which
+// allows a faster scan with the same result.
+func otherAgreement(st *analyse.Story, v *vectors, contiguous bool) (otherMean, otherMax []float64) {
+	n, nd := len(st.Sentences), len(st.Docs)
+	otherMean = make([]float64, n)
+	otherMax = make([]float64, n)
+	if nd > 1 && contiguous {
+		// Each report's sentences are a range of the row: its best
+		// cosine is the max over that range, in the same order.
+		for i := range st.Sentences {
+			di := st.Sentences[i].Doc
+			row := v.sim[i*n : (i+1)*n]
+			var sum float64
+			for d, doc := range st.Docs {
+				if d == di {
+					continue
+				}
+				b := 0.0
+				for _, c := range row[doc.First:doc.End] {
+					b = max(b, float64(c))
+				}
+				sum += b
+				otherMax[i] = max(otherMax[i], b)
+			}
+			otherMean[i] = sum / float64(nd-1)
+		}
+	} else if nd > 1 {
+		best := make([]float64, nd)
+		docOf := make([]int, n)
+		for j := range st.Sentences {
+			docOf[j] = st.Sentences[j].Doc
+		}
+		for i := range st.Sentences {
+			clear(best)
+			di := docOf[i]
+			for j, c := range v.sim[i*n : (i+1)*n] {
+				if dj := docOf[j]; dj != di {
+					best[dj] = max(best[dj], float64(c))
+				}
+			}
+			var sum float64
+			for d, b := range best {
+				if d != di {
+					sum += b
+					otherMax[i] = max(otherMax[i], b)
+				}
+			}
+			otherMean[i] = sum / float64(nd-1)
+		}
+	}
+	return otherMean, otherMax
+}
+
+// docsContiguous reports whether the reports of st hold the sentences in
+// order, each Sentences[First:End] with that report's index as Doc.
+func docsContiguous(st *analyse.Story) bool {
+	at := 0
+	for d, doc := range st.Docs {
+		if doc.First != at || doc.End < doc.First || doc.End > len(st.Sentences) {
+			return false
+		}
+		for j := doc.First; j < doc.End; j++ {
+			if st.Sentences[j].Doc != d {
+				return false
+			}
+		}
+		at = doc.End
+	}
+	return at == len(st.Sentences)
+}
+
 // storyContext fills the features that place a sentence among the others of
 // its report and its story.
 func storyContext(st *analyse.Story, out []float32) {
@@ -408,81 +456,150 @@ type surface struct {
 	terminated, question, firstPerson, said bool
 }
 
+// Byte classes of ASCII for textFeatures.
+const (
+	tcOther = iota
+	tcSpace
+	tcDigit
+	tcLetter
+	tcQuote
+	tcQuestion
+	tcOdd
+	tcMulti // the first byte of a rune beyond ASCII, or an invalid byte
+)
+
+// textClass is the class of each byte.
+var textClass = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = tcMulti
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+			t[c] = tcSpace
+		case c >= '0' && c <= '9':
+			t[c] = tcDigit
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+			t[c] = tcLetter
+		case c == '"':
+			t[c] = tcQuote
+		case c == '?':
+			t[c] = tcQuestion
+		case c == '@' || c == '|':
+			t[c] = tcOdd
+		}
+	}
+	return t
+}()
+
+// Short words of textFeatures, as shortWord packs them (checked by
+// TestShortWords).
+const (
+	swI    = 1<<32 | 'i'
+	swWe   = 2<<32 | 'w' | 'e'<<8
+	swMy   = 2<<32 | 'm' | 'y'<<8
+	swOur  = 3<<32 | 'o' | 'u'<<8 | 'r'<<16
+	swMe   = 2<<32 | 'm' | 'e'<<8
+	swUs   = 2<<32 | 'u' | 's'<<8
+	swSaid = 4<<32 | 's' | 'a'<<8 | 'i'<<16 | 'd'<<24
+	swSays = 4<<32 | 's' | 'a'<<8 | 'y'<<16 | 's'<<24
+	swTold = 4<<32 | 't' | 'o'<<8 | 'l'<<16 | 'd'<<24
+)
+
+// shortWord packs a word of at most four bytes, ASCII letters lowercased,
+// with its length, into one number: two words pack alike exactly when they
+// are equal once lowercased.
+func shortWord(w string) uint64 {
+	k := uint64(len(w)) << 32
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		k |= uint64(c) << (8 * i)
+	}
+	return k
+}
+
 // textFeatures reads the surface features of a sentence in one pass over
-// its bytes.
+// its bytes. A word is a run of bytes between ASCII spaces, tabs and line
+// breaks; its letters (ASCII, or any Unicode letter) are counted, and the
+// word trimmed to its first and last letter is compared with a few short
+// words. Runes are decoded as a range over s does (an invalid byte is
+// utf8.RuneError, one byte long).
 func textFeatures(s string) surface {
 	var f surface
-	inWord, hasDigit, odd := false, false, false
-	wordStart := 0
-	// The word trimmed of everything but letters at both ends is
-	// s[firstLetter:lastLetterEnd] (empty when firstLetter < 0).
-	firstLetter, lastLetterEnd := -1, -1
-	endWord := func(end int) {
+	letters := 0
+	for i := 0; i < len(s); {
+		if textClass[s[i]] == tcSpace {
+			i++
+			continue
+		}
+		// A word: s[wordStart:i] when the loop below stops. Trimmed of
+		// everything but letters at both ends it is
+		// s[firstLetter:lastLetterEnd] (empty when firstLetter < 0).
+		wordStart := i
+		hasDigit, odd := false, false
+		firstLetter, lastLetterEnd := -1, -1
+	word:
+		for i < len(s) {
+			switch textClass[s[i]] {
+			case tcMulti:
+				r, size := utf8.DecodeRuneInString(s[i:])
+				switch {
+				case r == '“' || r == '”' || r == '«' || r == '»':
+					f.quotes++
+				case r == '©':
+					odd = true
+				case unicode.IsLetter(r):
+					letters++
+					if firstLetter < 0 {
+						firstLetter = i
+					}
+					lastLetterEnd = i + size
+				}
+				i += size
+				continue
+			case tcLetter:
+				// A run of ASCII letters.
+				if firstLetter < 0 {
+					firstLetter = i
+				}
+				j := i + 1
+				for j < len(s) && textClass[s[j]] == tcLetter {
+					j++
+				}
+				letters += j - i
+				i, lastLetterEnd = j, j
+				continue
+			case tcSpace:
+				break word
+			case tcDigit:
+				hasDigit = true
+			case tcQuote:
+				f.quotes++
+			case tcQuestion:
+				f.question = true
+			case tcOdd:
+				odd = true
+			}
+			i++
+		}
 		if hasDigit {
 			f.numbers++
 		}
-		if w := s[wordStart:end]; odd || hasPrefixFold(w, "http") || hasPrefixFold(w, "www.") {
+		if w := s[wordStart:i]; odd || hasPrefixFold(w, "http") || hasPrefixFold(w, "www.") {
 			f.junk++
 		}
-		var w string
-		if firstLetter >= 0 {
-			w = s[firstLetter:lastLetterEnd]
-		}
-		if len(w) > 0 && len(w) <= 4 {
-			var buf [4]byte
-			for k := 0; k < len(w); k++ {
-				c := w[k]
-				if c >= 'A' && c <= 'Z' {
-					c += 'a' - 'A'
-				}
-				buf[k] = c
-			}
-			switch string(buf[:len(w)]) {
-			case "i", "we", "my", "our", "me", "us":
+		if firstLetter >= 0 && lastLetterEnd-firstLetter <= 4 {
+			switch shortWord(s[firstLetter:lastLetterEnd]) {
+			case swI, swWe, swMy, swOur, swMe, swUs:
 				f.firstPerson = true
-			case "said", "says", "told":
+			case swSaid, swSays, swTold:
 				f.said = true
 			}
 		}
 	}
-	for i, r := range s {
-		if r == ' ' || r == '\t' || r == '\n' || r == '\r' {
-			if inWord {
-				endWord(i)
-				inWord = false
-			}
-			continue
-		}
-		if !inWord {
-			inWord, hasDigit, odd, wordStart = true, false, false, i
-			firstLetter, lastLetterEnd = -1, -1
-		}
-		switch {
-		case r >= '0' && r <= '9':
-			hasDigit = true
-		case r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z':
-			f.letters++
-			if firstLetter < 0 {
-				firstLetter = i
-			}
-			lastLetterEnd = i + 1
-		case r == '"' || r == '“' || r == '”' || r == '«' || r == '»':
-			f.quotes++
-		case r == '?':
-			f.question = true
-		case r == '@' || r == '|' || r == '©':
-			odd = true
-		case r >= 0x80 && unicode.IsLetter(r):
-			f.letters++
-			if firstLetter < 0 {
-				firstLetter = i
-			}
-			lastLetterEnd = i + utf8.RuneLen(r)
-		}
-	}
-	if inWord {
-		endWord(len(s))
-	}
+	f.letters = letters
 	t := strings.TrimRightFunc(s, func(r rune) bool {
 		return unicode.IsSpace(r) || r == '"' || r == '\'' || r == '”' || r == '’' || r == ')' || r == '»'
 	})
@@ -518,35 +635,44 @@ func topPairs(t *u64Table, k int) []uint64 {
 	return out
 }
 
+// wordFold maps each ASCII letter or digit to itself lowercased, and
+// every other byte to 0.
+var wordFold = func() (t [256]byte) {
+	for c := range utf8.RuneSelf {
+		switch {
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+			t[c] = byte(c)
+		case c >= 'A' && c <= 'Z':
+			t[c] = byte(c + 'a' - 'A')
+		}
+	}
+	return t
+}()
+
 // wordHashesOf appends to out a hash of each word of s, lowercased, where
 // a word is a run of letters and digits (as ROUGE reads text).
 func wordHashesOf(s string, out []uint64) []uint64 {
 	const offset, prime = 14695981039346656037, 1099511628211
 	h, in := uint64(offset), false
 	for i := 0; i < len(s); {
-		r := rune(s[i])
-		if r < utf8.RuneSelf {
-			i++
-			// ASCII letters and digits, lowercased, as below.
-			if 'a' <= r && r <= 'z' || '0' <= r && r <= '9' {
-				h = (h ^ uint64(r)) * prime
-				in = true
-				continue
-			}
-			if 'A' <= r && r <= 'Z' {
-				h = (h ^ uint64(r+'a'-'A')) * prime
-				in = true
-				continue
-			}
-		} else {
-			var size int
-			r, size = utf8.DecodeRuneInString(s[i:])
-			i += size
-		}
-		if r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
-			h = (h ^ uint64(unicode.ToLower(r))) * prime
+		c := s[i]
+		if l := wordFold[c]; l != 0 {
+			// An ASCII letter or digit, lowercased.
+			h = (h ^ uint64(l)) * prime
 			in = true
+			i++
 			continue
+		}
+		if c < utf8.RuneSelf {
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				h = (h ^ uint64(unicode.ToLower(r))) * prime
+				in = true
+				continue
+			}
 		}
 		if in {
 			out = append(out, h)

@@ -170,3 +170,39 @@ func TestStage2Groups(t *testing.T) {
 		}
 	}
 }
+
+// TestScoreBlocksMatchScore checks scoreAll through the tree blocks
+// against walking each row with score, bit for bit, for both stages of the
+// default model (depth 5, and depth 4 padded to 5), on any number of rows.
+func TestScoreBlocksMatchScore(t *testing.T) {
+	d, err := DefaultModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(9, 10))
+	for _, tc := range []struct {
+		c    *compiled
+		base float64
+		nf   int
+	}{{d.fast, d.Base, numFeatures}, {d.fast2, d.Stage2Base, numStage2}} {
+		if tc.c.blocks == nil {
+			t.Fatalf("no tree blocks for %d features", tc.nf)
+		}
+		for n := range 14 {
+			for range 10 {
+				x := make([]float32, n*tc.nf)
+				for i := range x {
+					x[i] = rowValue(rng, tc.c, i%tc.nf, true)
+				}
+				got := make([]float64, n)
+				tc.c.scoreAll(tc.base, x, tc.nf, got)
+				for i := range got {
+					want := tc.c.score(tc.base, x[i*tc.nf:(i+1)*tc.nf])
+					if math.Float64bits(got[i]) != math.Float64bits(want) {
+						t.Fatalf("%d features, row %d of %d: %v, want %v", tc.nf, i, n, got[i], want)
+					}
+				}
+			}
+		}
+	}
+}

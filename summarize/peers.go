@@ -186,29 +186,41 @@ func lexRank(v *vectors, threshold, jump float64) []float64 {
 	// no edges spreads its probability uniformly. Each sentence gathers
 	// its neighbours' shares in ascending order, the order in which they
 	// would spread them.
-	p := make([]float64, n)
-	next := make([]float64, n)
-	share := make([]float64, n)
+	rows := make([][]int32, n)
+	for i := range rows {
+		rows[i] = adj[start[i]:start[i+1]]
+	}
+	buf := make([]float64, 3*n)
+	p, next, share := buf[:n:n], buf[n:2*n:2*n], buf[2*n:]
 	for i := range p {
 		p[i] = 1 / float64(n)
 	}
+	base, damp := jump/float64(n), 1-jump
 	for iter := 0; iter < 200; iter++ {
 		dangling := 0.0
-		for j := 0; j < n; j++ {
-			deg := start[j+1] - start[j]
-			if deg == 0 {
+		for j, nb := range rows {
+			if len(nb) == 0 {
 				dangling += p[j]
 				continue
 			}
-			share[j] = p[j] / float64(deg)
+			share[j] = p[j] / float64(len(nb))
 		}
+		spread := dangling / float64(n)
 		delta := 0.0
-		for i := range next {
+		for i, nb := range rows {
+			// The shares are added one at a time in ascending order,
+			// four to a loop step.
 			sum := 0.0
-			for _, j := range adj[start[i]:start[i+1]] {
+			for ; len(nb) >= 4; nb = nb[4:] {
+				sum += share[nb[0]]
+				sum += share[nb[1]]
+				sum += share[nb[2]]
+				sum += share[nb[3]]
+			}
+			for _, j := range nb {
 				sum += share[j]
 			}
-			next[i] = jump/float64(n) + (1-jump)*(sum+dangling/float64(n))
+			next[i] = base + damp*(sum+spread)
 			delta += math.Abs(next[i] - p[i])
 		}
 		p, next = next, p

@@ -200,3 +200,26 @@ func TestScoreAllMatchesScore(t *testing.T) {
 		}
 	}
 }
+
+// TestOtherAgreementContiguous checks the scan of otherAgreement over the
+// ranges of contiguous reports against its scan by each sentence's report,
+// bit for bit.
+func TestOtherAgreementContiguous(t *testing.T) {
+	st := perfStory()
+	if !docsContiguous(st) {
+		t.Fatal("perfStory: reports not contiguous")
+	}
+	v := newVectors(st, idfOf(st, uniform))
+	v.cosines()
+	gotMean, gotMax := otherAgreement(st, v, true)
+	wantMean, wantMax := otherAgreement(st, v, false)
+	for i := range wantMean {
+		if math.Float64bits(gotMean[i]) != math.Float64bits(wantMean[i]) || math.Float64bits(gotMax[i]) != math.Float64bits(wantMax[i]) {
+			t.Errorf("sentence %d: %v, %v; want %v, %v", i, gotMean[i], gotMax[i], wantMean[i], wantMax[i])
+		}
+	}
+	st.Sentences[0].Doc = 1
+	if docsContiguous(st) {
+		t.Error("a sentence outside its report's range passes as contiguous")
+	}
+}
