@@ -107,7 +107,8 @@ const (
 
 type sample struct {
 	op  op
-	dur time.Duration
+	dur time.Duration // from when the request was due to its answer
+	lag time.Duration // from when it was due to when it was sent
 	ok  bool
 }
 
@@ -186,7 +187,6 @@ func run(ctx context.Context, o options, out io.Writer) error {
 	var mu sync.Mutex
 	var samples []sample
 	var sent atomic.Int64
-	var late atomic.Int64
 	var wg sync.WaitGroup
 	for w := range o.clients {
 		wg.Add(1)
@@ -213,10 +213,8 @@ func run(ctx context.Context, o options, out io.Writer) error {
 					if !sleepUntil(lctx, t0) {
 						return
 					}
-					if time.Since(t0) > time.Millisecond {
-						late.Add(1)
-					}
 				}
+				lag := time.Since(t0)
 				kind := opOneShot
 				switch o.mix {
 				case "story":
@@ -249,7 +247,7 @@ func run(ctx context.Context, o options, out io.Writer) error {
 				if t0.Sub(start) < o.warmup {
 					continue
 				}
-				local = append(local, sample{kind, time.Since(t0), err == nil})
+				local = append(local, sample{kind, time.Since(t0), lag, err == nil})
 				if err != nil && i < 3 {
 					fmt.Fprintln(os.Stderr, "chorus-load:", kind, err)
 				}
@@ -261,12 +259,25 @@ func run(ctx context.Context, o options, out io.Writer) error {
 	cancel()
 	<-memDone
 	report(out, samples, elapsed, rss)
-	if o.rate > 0 {
-		fmt.Fprintf(out, "schedule: %d of %d requests started more than 1 ms after they were due (every client busy)\n",
-			late.Load(), len(samples))
+	if o.rate > 0 && len(samples) > 0 {
+		lags := make([]time.Duration, len(samples))
+		for i, s := range samples {
+			lags[i] = s.lag
+		}
+		slices.Sort(lags)
+		fmt.Fprintf(out, "schedule: requests were sent p50 %.1f ms, p99 %.1f ms, max %.1f ms after they were due (counted in the latency)\n",
+			ms(quantile(lags, 0.5)), ms(quantile(lags, 0.99)), ms(quantile(lags, 1)))
 	}
 	return nil
 }
+
+// quantile returns the p-quantile of sorted, a non-empty sorted slice.
+func quantile(sorted []time.Duration, p float64) time.Duration {
+	return sorted[min(len(sorted)-1, int(p*float64(len(sorted))))]
+}
+
+// ms returns d in milliseconds.
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 
 // sleepUntil waits until t; it reports false when ctx ends first.
 func sleepUntil(ctx context.Context, t time.Time) bool {
@@ -524,9 +535,7 @@ func report(out io.Writer, samples []sample, elapsed time.Duration, rss []string
 			durs = append(durs, s.dur)
 		}
 		slices.Sort(durs)
-		q := func(p float64) float64 {
-			return float64(durs[min(len(durs)-1, int(p*float64(len(durs))))].Microseconds()) / 1000
-		}
+		q := func(p float64) float64 { return ms(quantile(durs, p)) }
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%.1f\t%.1f\t%.1f\t%.1f\t%.1f\t\n", k, len(ss), errs,
 			float64(len(ss))/elapsed.Seconds(), q(0.50), q(0.90), q(0.99), q(1))
 	}

@@ -85,7 +85,7 @@ func TestOpenLoopCountsWaitFromSchedule(t *testing.T) {
 	if o[5] < 1000 {
 		t.Fatalf("open loop p99 %v ms: the wait behind the schedule is not counted\n%s", o[5], out.String())
 	}
-	if !strings.Contains(out.String(), "open loop at 40 req/s") || !strings.Contains(out.String(), "after they were due") {
+	if !strings.Contains(out.String(), "open loop at 40 req/s") || !strings.Contains(out.String(), "after they were due (counted in the latency)") {
 		t.Fatalf("report does not say how it was run:\n%s", out.String())
 	}
 }
