@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/chorus-brief/chorus/text"
 )
 
 // minQuoteWords is the shortest quote kept: shorter quoted spans are
@@ -187,7 +189,7 @@ func normaliseRunes(buf []rune, s string) []rune {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if m := asciiNorm[c]; m != 0 {
+			if m := text.FoldASCII(c); m != 0 {
 				out[n] = rune(m)
 				n++
 			}
@@ -203,27 +205,13 @@ func normaliseRunes(buf []rune, s string) []rune {
 	return out[:n]
 }
 
-// asciiNorm maps an ASCII letter or digit to its normalised form
-// (lowercase) and every other byte to 0.
-var asciiNorm = func() (t [256]byte) {
-	for c := range utf8.RuneSelf {
-		switch {
-		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
-			t[c] = byte(c)
-		case c >= 'A' && c <= 'Z':
-			t[c] = byte(c + 'a' - 'A')
-		}
-	}
-	return t
-}()
-
 // normLen is len(normaliseRunes(nil, s)).
 func normLen(s string) int {
 	n := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if asciiNorm[c] != 0 {
+			if text.FoldASCII(c) != 0 {
 				n++
 			}
 			continue

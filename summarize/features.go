@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/chorus-brief/chorus/analyse"
+	"github.com/chorus-brief/chorus/text"
 )
 
 // FeatureNames names the sentence features of the learned scorer, in the
@@ -635,20 +636,6 @@ func topPairs(t *u64Table, k int) []uint64 {
 	return out
 }
 
-// wordFold maps each ASCII letter or digit to itself lowercased, and
-// every other byte to 0.
-var wordFold = func() (t [256]byte) {
-	for c := range utf8.RuneSelf {
-		switch {
-		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
-			t[c] = byte(c)
-		case c >= 'A' && c <= 'Z':
-			t[c] = byte(c + 'a' - 'A')
-		}
-	}
-	return t
-}()
-
 // wordHashesOf appends to out a hash of each word of s, lowercased, where
 // a word is a run of letters and digits (as ROUGE reads text).
 func wordHashesOf(s string, out []uint64) []uint64 {
@@ -656,7 +643,7 @@ func wordHashesOf(s string, out []uint64) []uint64 {
 	h, in := uint64(offset), false
 	for i := 0; i < len(s); {
 		c := s[i]
-		if l := wordFold[c]; l != 0 {
+		if l := text.FoldASCII(c); l != 0 {
 			// An ASCII letter or digit, lowercased.
 			h = (h ^ uint64(l)) * prime
 			in = true

@@ -161,6 +161,22 @@ const (
 	clWord
 )
 
+// FoldASCII returns c lowercased when it is an ASCII letter or digit, and
+// 0 for every other byte (the bytes of multi-byte runes included). It is a
+// table lookup, for loops that read text a byte at a time.
+func FoldASCII(c byte) byte { return asciiFold[c] }
+
+var asciiFold = func() (t [256]byte) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = byte(c)
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = byte(c)
+		t[c-'a'+'A'] = byte(c)
+	}
+	return t
+}()
+
 var asciiClass = func() (t [256]uint8) {
 	for _, c := range " \t\n\r\v\f" {
 		t[c] = clSpace

@@ -276,3 +276,18 @@ func TestWordsUpTo(t *testing.T) {
 		}
 	}
 }
+
+func TestFoldASCII(t *testing.T) {
+	for c := 0; c < 256; c++ {
+		want := byte(0)
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+			want = byte(c)
+		case c >= 'A' && c <= 'Z':
+			want = byte(c) + 'a' - 'A'
+		}
+		if got := FoldASCII(byte(c)); got != want {
+			t.Errorf("FoldASCII(%#x) = %#x, want %#x", c, got, want)
+		}
+	}
+}
