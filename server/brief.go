@@ -207,6 +207,12 @@ func (s *Server) storyBrief(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	body, err = s.once(ctx, id+"\x00"+key, func() ([]byte, error) {
+		// A run for key that ended between the lookup above and this one
+		// stored its brief before it ended: look again rather than compute
+		// the same brief twice.
+		if body, ok, err := s.cfg.Store.Brief(ctx, id, key); err == nil && ok {
+			return body, nil
+		}
 		arts, st, err := s.cfg.Store.Articles(ctx, id)
 		if err != nil {
 			return nil, notFoundErr(err, "story "+id)
