@@ -15,7 +15,9 @@
 // start + n/rate, taken by whichever client is free, and its latency is
 // counted from when it was due, not from when a client was free to send
 // it, so a server that falls behind is charged for the wait (no
-// "coordinated omission").
+// "coordinated omission"). With --arrivals poisson the gaps between due
+// times are random (exponential, mean 1/rate), so requests come in bursts
+// as independent users' do, and the bursts queue.
 //
 // Without --url it starts a Chorus server in this process on a free
 // loopback port with a temporary SQLite store (RSS is then this process's,
@@ -43,7 +45,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"syscall"
 	"text/tabwriter"
 	"time"
@@ -68,6 +69,7 @@ type options struct {
 	docWords   int
 	docsPerReq int
 	rate       float64
+	poisson    bool
 	warmup     time.Duration
 }
 
@@ -86,8 +88,17 @@ func main() {
 	flag.IntVar(&o.docWords, "doc-words", 500, "words per article")
 	flag.IntVar(&o.docsPerReq, "docs", 5, "articles per one-shot brief")
 	flag.Float64Var(&o.rate, "rate", 0, "send this many requests per second in all on a fixed schedule, latency counted from when each was due (0: closed loop, as fast as the server answers)")
+	arrivals := flag.String("arrivals", "uniform", "with --rate: uniform (evenly spaced) or poisson (random gaps, mean 1/rate) arrivals")
 	flag.DurationVar(&o.warmup, "warmup", 0, "leave the requests that start in this first part of the run out of the figures")
 	flag.Parse()
+	switch *arrivals {
+	case "uniform":
+	case "poisson":
+		o.poisson = true
+	default:
+		fmt.Fprintf(os.Stderr, "chorus-load: --arrivals %q: give uniform or poisson\n", *arrivals)
+		os.Exit(2)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := run(ctx, o, os.Stdout); err != nil {
@@ -155,6 +166,9 @@ func run(ctx context.Context, o options, out io.Writer) error {
 	loop := "closed loop"
 	if o.rate > 0 {
 		loop = fmt.Sprintf("open loop at %g req/s", o.rate)
+		if o.poisson {
+			loop += ", Poisson arrivals"
+		}
 	}
 	fmt.Fprintf(out, "chorus-load: %d clients, %s, %s, mix %s, %d×%d-word articles from %s, against %s (GOMAXPROCS %d)\n",
 		o.clients, o.duration, loop, o.mix, o.docsPerReq, o.docWords, origin, base, runtime.GOMAXPROCS(0))
@@ -186,7 +200,7 @@ func run(ctx context.Context, o options, out io.Writer) error {
 
 	var mu sync.Mutex
 	var samples []sample
-	var sent atomic.Int64
+	sched := &schedule{rate: o.rate, poisson: o.poisson, rng: rand.New(rand.NewPCG(1, 2))}
 	var wg sync.WaitGroup
 	for w := range o.clients {
 		wg.Add(1)
@@ -201,7 +215,7 @@ func run(ctx context.Context, o options, out io.Writer) error {
 			}()
 			storyID := ""
 			for i := 0; lctx.Err() == nil; i++ {
-				n := sent.Add(1) - 1
+				n, due := sched.take()
 				if o.maxReq > 0 && n >= int64(o.maxReq) {
 					return
 				}
@@ -209,7 +223,7 @@ func run(ctx context.Context, o options, out io.Writer) error {
 				// the schedule in an open one.
 				t0 := time.Now()
 				if o.rate > 0 {
-					t0 = start.Add(time.Duration(float64(n) / o.rate * float64(time.Second)))
+					t0 = start.Add(due)
 					if !sleepUntil(lctx, t0) {
 						return
 					}
@@ -269,6 +283,37 @@ func run(ctx context.Context, o options, out io.Writer) error {
 			ms(quantile(lags, 0.5)), ms(quantile(lags, 0.99)), ms(quantile(lags, 1)))
 	}
 	return nil
+}
+
+// schedule hands out request numbers and, in an open loop, when each
+// request is due after the start.
+type schedule struct {
+	rate    float64 // requests per second; 0 for a closed loop
+	poisson bool    // random exponential gaps instead of even ones
+	rng     *rand.Rand
+
+	mu  sync.Mutex
+	n   int64
+	due float64 // seconds after the start at which request n is due
+}
+
+// take returns the next request's number and when it is due.
+func (s *schedule) take() (int64, time.Duration) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	n := s.n
+	s.n++
+	if s.rate <= 0 {
+		return n, 0
+	}
+	due := float64(n) / s.rate
+	if s.poisson {
+		if n > 0 {
+			s.due += s.rng.ExpFloat64() / s.rate
+		}
+		due = s.due
+	}
+	return n, time.Duration(due * float64(time.Second))
 }
 
 // quantile returns the p-quantile of sorted, a non-empty sorted slice.

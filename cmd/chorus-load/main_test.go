@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"math"
+	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
@@ -121,5 +123,43 @@ func TestOptionsRefused(t *testing.T) {
 		if err := run(context.Background(), o, &bytes.Buffer{}); err == nil {
 			t.Errorf("%s: accepted", tc.name)
 		}
+	}
+}
+
+func TestSchedule(t *testing.T) {
+	closed := &schedule{}
+	for want := range int64(3) {
+		if n, due := closed.take(); n != want || due != 0 {
+			t.Fatalf("closed loop: take() = %d, %v; want %d, 0", n, due, want)
+		}
+	}
+	even := &schedule{rate: 200}
+	for want := range int64(5) {
+		if n, due := even.take(); n != want || due != time.Duration(want)*5*time.Millisecond {
+			t.Fatalf("uniform: take() = %d, %v; want %d, %v", n, due, want, time.Duration(want)*5*time.Millisecond)
+		}
+	}
+	// Poisson arrivals at 200/s: gaps average 5 ms, and vary as much as
+	// they average (an exponential's standard deviation is its mean).
+	p := &schedule{rate: 200, poisson: true, rng: rand.New(rand.NewPCG(3, 4))}
+	const k = 20000
+	var last time.Duration
+	var sum, sq float64
+	for i := range k {
+		n, due := p.take()
+		if n != int64(i) || due < last {
+			t.Fatalf("poisson: take() = %d, %v after %v", n, due, last)
+		}
+		g := (due - last).Seconds()
+		if i > 0 {
+			sum += g
+			sq += g * g
+		}
+		last = due
+	}
+	mean := sum / (k - 1)
+	sd := math.Sqrt(sq/(k-1) - mean*mean)
+	if math.Abs(mean-0.005) > 0.00025 || math.Abs(sd/mean-1) > 0.05 {
+		t.Fatalf("poisson gaps: mean %.5f s, sd/mean %.3f; want 0.005 s and 1", mean, sd/mean)
 	}
 }
