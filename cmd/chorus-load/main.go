@@ -187,13 +187,18 @@ func run(ctx context.Context, o options, out io.Writer) error {
 		tick := time.NewTicker(o.interval)
 		defer tick.Stop()
 		rss = append(rss, memLine(pid, 0))
+		last := time.Duration(0)
 		for {
 			select {
 			case <-lctx.Done():
-				rss = append(rss, memLine(pid, time.Since(start)))
+				// A last sample at the end, unless a tick just took one.
+				if at := time.Since(start); at-last > time.Second {
+					rss = append(rss, memLine(pid, at))
+				}
 				return
 			case <-tick.C:
-				rss = append(rss, memLine(pid, time.Since(start)))
+				last = time.Since(start)
+				rss = append(rss, memLine(pid, last))
 			}
 		}
 	}()
