@@ -27,6 +27,7 @@ import (
 	"github.com/chorus-brief/chorus/article"
 	"github.com/chorus-brief/chorus/brief"
 	"github.com/chorus-brief/chorus/store"
+	"github.com/chorus-brief/chorus/summarize"
 )
 
 // Defaults for the Config limits.
@@ -154,6 +155,12 @@ func New(cfg Config) (*Server, error) {
 	}
 	if cfg.Brief == nil {
 		cfg.Brief = chorus.Brief
+		// The embedded model is decoded now rather than by the first
+		// request, which would otherwise wait for it; a model that does
+		// not decode stops the server at start.
+		if _, err := summarize.DefaultModel(); err != nil {
+			return nil, fmt.Errorf("server: %w", err)
+		}
 	}
 	s := &Server{
 		cfg:      cfg,
