@@ -337,40 +337,23 @@ func (x *shingleIndex) add(dst []int32, norm []rune) []int32 {
 	if len(norm) < shingleLen {
 		return dst
 	}
-	bloom, shift, top := x.bloom, 64-x.bloomBits, rollTop
 	r := rollFirst(norm)
 	last := len(norm) - shingleLen
 	for i := 0; ; i++ {
-		b := (r * 0x9e3779b97f4a7c15) >> shift // bloomBit(r)
-		bloom[b>>6] |= 1 << (b & 63)
+		b := x.bloomBit(r)
+		x.bloom[b>>6] |= 1 << (b & 63)
 		dst = append(dst, x.ids.add(shingleHash(norm[i:i+shingleLen])))
 		if i == last {
 			return dst
 		}
-		r = (r-uint64(norm[i])*top)*rollBase + uint64(norm[i+shingleLen]) // rollNext
+		r = rollNext(r, norm, i)
 	}
 }
 
 // each calls fn with the position and id of every quote shingle of a
 // report's normalised text.
 func (x *shingleIndex) each(norm []rune, fn func(pos int, id int32)) {
-	if len(norm) < shingleLen {
-		return
-	}
-	bloom, shift, top := x.bloom, 64-x.bloomBits, rollTop
-	r := rollFirst(norm)
-	last := len(norm) - shingleLen
-	for i := 0; ; i++ {
-		if b := (r * 0x9e3779b97f4a7c15) >> shift; bloom[b>>6]&(1<<(b&63)) != 0 { // bloomBit(r)
-			if id, ok := x.ids.get(shingleHash(norm[i : i+shingleLen])); ok {
-				fn(i, id)
-			}
-		}
-		if i == last {
-			return
-		}
-		r = (r-uint64(norm[i])*top)*rollBase + uint64(norm[i+shingleLen]) // rollNext
-	}
+	x.eachOutside(norm, nil, fn)
 }
 
 // scan records which quote shingles occur in each report; buf is scratch
@@ -455,7 +438,6 @@ func (x *shingleIndex) eachOutside(norm []rune, skip []int32, fn func(pos int, i
 	if last < 0 {
 		return
 	}
-	bloom, shift, top := x.bloom, 64-x.bloomBits, rollTop
 	r := rollFirst(norm)
 	k := 0 // the next range of skip
 	for i := 0; ; i++ {
@@ -468,7 +450,7 @@ func (x *shingleIndex) eachOutside(norm []rune, skip []int32, fn func(pos int, i
 			}
 			r = rollFirst(norm[i:])
 		}
-		if b := (r * 0x9e3779b97f4a7c15) >> shift; bloom[b>>6]&(1<<(b&63)) != 0 { // bloomBit(r)
+		if b := x.bloomBit(r); x.bloom[b>>6]&(1<<(b&63)) != 0 {
 			if id, ok := x.ids.get(shingleHash(norm[i : i+shingleLen])); ok {
 				fn(i, id)
 			}
@@ -476,7 +458,7 @@ func (x *shingleIndex) eachOutside(norm []rune, skip []int32, fn func(pos int, i
 		if i == last {
 			return
 		}
-		r = (r-uint64(norm[i])*top)*rollBase + uint64(norm[i+shingleLen]) // rollNext
+		r = rollNext(r, norm, i)
 	}
 }
 
