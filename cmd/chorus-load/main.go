@@ -351,11 +351,7 @@ func oneShotBodies(docs []string, o options) ([][]byte, error) {
 	n := min(len(docs), 256)
 	out := make([][]byte, 0, n)
 	for i := range n {
-		start := i * len(docs) / n
-		texts := make([]string, o.docsPerReq)
-		for k := range texts {
-			texts[k] = docs[(start+k)%len(docs)]
-		}
+		texts := window(docs, i*len(docs)/n, o.docsPerReq)
 		b, err := json.Marshal(server.BriefIn{Articles: articles(texts), Words: o.words})
 		if err != nil {
 			return nil, fmt.Errorf("encode request: %w", err)
@@ -414,11 +410,17 @@ func loadDocs(ctx context.Context, o options) ([]string, string, error) {
 	return docs, origin, nil
 }
 
+// pick returns n consecutive reports of docs from a random start.
 func pick(rng *rand.Rand, docs []string, n int) []string {
-	i := rng.IntN(len(docs))
+	return window(docs, rng.IntN(len(docs)), n)
+}
+
+// window returns the n reports of docs from start on, going round to the
+// first after the last.
+func window(docs []string, start, n int) []string {
 	out := make([]string, n)
 	for k := range out {
-		out[k] = docs[(i+k)%len(docs)]
+		out[k] = docs[(start+k)%len(docs)]
 	}
 	return out
 }
