@@ -14,8 +14,6 @@ type compiled struct {
 	feat  []int16   // per tree, 2^depth − 1 internal nodes
 	thr   []float32 // their thresholds
 	val   []float32 // per tree, 2^depth leaves
-	// nodes are feat and thr side by side, which a walk reads together.
-	nodes []cnode
 	// blocks are the trees padded to depth blockDepth, one block each,
 	// for scoreAll (nil when a tree is deeper or a feature does not fit
 	// a byte); maxFeat is the highest feature a node tests.
@@ -25,12 +23,6 @@ type compiled struct {
 	// masks are the trees laid out by feature (second stage only; nil
 	// when they cannot be, see newLeafMasks).
 	masks *leafMasks
-}
-
-// cnode is one internal node of a padded tree.
-type cnode struct {
-	thr  float32
-	feat int32
 }
 
 // blockDepth is the depth of a treeBlock.
@@ -73,10 +65,8 @@ func compile(m *Model) *compiled {
 	for ti := range m.Trees {
 		pad(&m.Trees[ti], c.feat[ti*inner:(ti+1)*inner], c.thr[ti*inner:(ti+1)*inner], c.val[ti*leaves:(ti+1)*leaves])
 	}
-	c.nodes = make([]cnode, len(c.feat))
-	for k := range c.nodes {
-		c.nodes[k] = cnode{thr: c.thr[k], feat: int32(c.feat[k])}
-		c.maxFeat = max(c.maxFeat, int(c.feat[k]))
+	for _, f := range c.feat {
+		c.maxFeat = max(c.maxFeat, int(f))
 	}
 	if depth <= blockDepth && c.maxFeat < 256 {
 		// Padding deeper only adds nodes whose two subtrees hold the
@@ -175,15 +165,14 @@ func (c *compiled) scoreAll(base float64, x []float32, nf int, out []float64) {
 		x2, x3 := x[(i+2)*nf:(i+3)*nf], x[(i+3)*nf:(i+4)*nf]
 		s0, s1, s2, s3 := base, base, base, base
 		for t := 0; t < trees; t++ {
-			nodes := c.nodes[t*inner : (t+1)*inner]
+			feat, thr := c.feat[t*inner:(t+1)*inner], c.thr[t*inner:(t+1)*inner]
 			val := c.val[t*leaves : (t+1)*leaves]
 			k0, k1, k2, k3 := 0, 0, 0, 0
 			for d := 0; d < c.depth; d++ {
-				n0, n1, n2, n3 := nodes[k0], nodes[k1], nodes[k2], nodes[k3]
-				k0 = 2*k0 + 1 + int(math.Float32bits(n0.thr-x0[n0.feat])>>31)
-				k1 = 2*k1 + 1 + int(math.Float32bits(n1.thr-x1[n1.feat])>>31)
-				k2 = 2*k2 + 1 + int(math.Float32bits(n2.thr-x2[n2.feat])>>31)
-				k3 = 2*k3 + 1 + int(math.Float32bits(n3.thr-x3[n3.feat])>>31)
+				k0 = 2*k0 + 1 + int(math.Float32bits(thr[k0]-x0[feat[k0]])>>31)
+				k1 = 2*k1 + 1 + int(math.Float32bits(thr[k1]-x1[feat[k1]])>>31)
+				k2 = 2*k2 + 1 + int(math.Float32bits(thr[k2]-x2[feat[k2]])>>31)
+				k3 = 2*k3 + 1 + int(math.Float32bits(thr[k3]-x3[feat[k3]])>>31)
 			}
 			s0 += float64(val[k0-inner])
 			s1 += float64(val[k1-inner])

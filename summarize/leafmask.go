@@ -77,13 +77,14 @@ func newLeafMasks(c *compiled, nf int) *leafMasks {
 	for i, v := range c.val {
 		q.val[i] = float64(v)
 	}
-	feat := make([]int32, 0, len(c.nodes))
-	for k, n := range c.nodes {
+	feat := make([]int32, 0, len(c.feat))
+	for k, f := range c.feat {
 		t, at := k/inner, k%inner
-		if math.IsNaN(float64(n.thr)) || n.feat < 0 || int(n.feat) >= nf {
+		thr := c.thr[k]
+		if math.IsNaN(float64(thr)) || f < 0 || int(f) >= nf {
 			return nil
 		}
-		if math.IsInf(float64(n.thr), 1) {
+		if math.IsInf(float64(thr), 1) {
 			continue // never right for a finite x
 		}
 		// Node at of depth d is the p-th of its level; its subtree holds
@@ -92,8 +93,8 @@ func newLeafMasks(c *compiled, nf int) *leafMasks {
 		d := bits.Len(uint(at+1)) - 1
 		p, w := at+1-1<<d, leaves>>d
 		left := (uint64(1)<<(w/2) - 1) << (p*w + t%q.lanes*leaves)
-		q.nodes = append(q.nodes, maskNode{key: floatKey(n.thr), word: int32(t / q.lanes), mask: ^left})
-		feat = append(feat, n.feat)
+		q.nodes = append(q.nodes, maskNode{key: floatKey(thr), word: int32(t / q.lanes), mask: ^left})
+		feat = append(feat, int32(f))
 	}
 	// Sort the nodes by feature, then threshold.
 	idx := make([]int, len(q.nodes))

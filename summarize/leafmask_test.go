@@ -20,9 +20,9 @@ func rowValue(rng *rand.Rand, c *compiled, f int, nonFinite bool) float32 {
 		}
 	case 3, 4, 5:
 		var thr []float32
-		for _, n := range c.nodes {
-			if int(n.feat) == f && !math.IsInf(float64(n.thr), 0) {
-				thr = append(thr, n.thr)
+		for k, nf := range c.feat {
+			if int(nf) == f && !math.IsInf(float64(c.thr[k]), 0) {
+				thr = append(thr, c.thr[k])
 			}
 		}
 		if len(thr) > 0 {

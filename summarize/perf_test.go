@@ -180,22 +180,28 @@ func TestU64Table(t *testing.T) {
 	}
 }
 
-// TestScoreAllMatchesScore checks the four-at-a-time tree walk against
-// scoring one sentence at a time, for every remainder of four.
+// TestScoreAllMatchesScore checks the four-at-a-time tree walks, through
+// the tree blocks and through the padded trees (the way for trees too deep
+// for a block), against scoring one sentence at a time, for every
+// remainder of four.
 func TestScoreAllMatchesScore(t *testing.T) {
 	d, err := DefaultModel()
 	if err != nil {
 		t.Fatal(err)
 	}
+	walk := *d.fast
+	walk.blocks = nil
 	st := perfStory()
 	x := features(st, newVectors(st, idfOf(st, uniform)), make([]float64, len(st.Vocab)), nil)
 	n := len(st.Sentences)
-	for rows := 0; rows <= n; rows++ {
-		got := make([]float64, rows)
-		d.fast.scoreAll(d.Base, x[:rows*numFeatures], numFeatures, got)
-		for i := range got {
-			if want := d.Score(x[i*numFeatures : (i+1)*numFeatures]); math.Float64bits(got[i]) != math.Float64bits(want) {
-				t.Errorf("rows=%d: sentence %d scores %v, want %v", rows, i, got[i], want)
+	for name, c := range map[string]*compiled{"blocks": d.fast, "padded trees": &walk} {
+		for rows := 0; rows <= n; rows++ {
+			got := make([]float64, rows)
+			c.scoreAll(d.Base, x[:rows*numFeatures], numFeatures, got)
+			for i := range got {
+				if want := d.Score(x[i*numFeatures : (i+1)*numFeatures]); math.Float64bits(got[i]) != math.Float64bits(want) {
+					t.Errorf("%s, rows=%d: sentence %d scores %v, want %v", name, rows, i, got[i], want)
+				}
 			}
 		}
 	}
